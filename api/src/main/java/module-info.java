@@ -1,0 +1,10 @@
+/** The HTTP API: Helidon SE routing, request validation and error mapping over the core. */
+module org.assistantapi.api {
+    requires java.logging;
+    requires org.assistantapi.core;
+    requires io.helidon.webserver;
+    requires io.helidon.config;
+    requires io.helidon.config.yaml;
+    requires io.helidon.logging.jul;
+    requires com.fasterxml.jackson.databind;
+}

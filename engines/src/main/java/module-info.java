@@ -1,0 +1,10 @@
+/**
+ * Speech engines: each turns text into 16-bit mono PCM at its voice's sample rate, sentence by
+ * sentence. Engines know nothing of sessions, streams, clients, HTTP or output formats.
+ */
+module org.assistantapi.engines {
+    requires java.logging;
+    requires com.microsoft.onnxruntime;
+
+    exports org.assistantapi.engines;
+}

@@ -1,0 +1,309 @@
+package org.assistantapi.engines.espeak;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.PcmSink;
+
+/**
+ * Debian's libespeak-ng 1.51 through the FFM API. espeak-ng keeps process-wide state and has no
+ * handle, so every call goes through one lock and the voice is set again whenever it changes.
+ */
+public final class EspeakLibrary {
+
+    private static final String LIBRARY = "libespeak-ng.so.1";
+    private static final int AUDIO_OUTPUT_SYNCHRONOUS = 2;
+    private static final int CHARS_UTF8 = 1;
+    private static final int PHONEMES_IPA = 0x02;
+    private static final int SYNTH_UTF8_WITH_END_PAUSE = 0x1001;
+    private static final int POSITION_CHARACTER = 1;
+    private static final int PARAMETER_RATE = 1;
+    private static final int EE_OK = 0;
+
+    private static EspeakLibrary instance;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final MethodHandle setVoiceByName;
+    private final MethodHandle textToPhonemes;
+    private final MethodHandle synth;
+    private final MethodHandle setParameter;
+    private final MethodHandle listVoices;
+    private final int sampleRate;
+    private String currentVoice;
+    private PcmSink currentSink;
+    private boolean aborted;
+
+    /** One clause as espeak-ng phonemized it, with the punctuation that ended it (0 for none). */
+    public record Clause(String phonemes, int terminator, int textEnd) {
+    }
+
+    /** An installed espeak-ng voice: its language code, e.g. {@code en-us}, and display name. */
+    public record InstalledVoice(String language, String name) {
+    }
+
+    private EspeakLibrary() throws EngineException {
+        Linker linker = Linker.nativeLinker();
+        SymbolLookup lookup;
+        try {
+            lookup = SymbolLookup.libraryLookup(LIBRARY, Arena.global());
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(EngineException.VOICE_UNAVAILABLE,
+                    LIBRARY + " is not installed (Debian package libespeak-ng1)", e);
+        }
+        MethodHandle initialize = linker.downcallHandle(lookup.findOrThrow("espeak_Initialize"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        setVoiceByName = linker.downcallHandle(lookup.findOrThrow("espeak_SetVoiceByName"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        textToPhonemes = linker.downcallHandle(lookup.findOrThrow("espeak_TextToPhonemes"),
+                FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, JAVA_INT));
+        synth = linker.downcallHandle(lookup.findOrThrow("espeak_Synth"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                        ADDRESS, ADDRESS));
+        setParameter = linker.downcallHandle(lookup.findOrThrow("espeak_SetParameter"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        listVoices = linker.downcallHandle(lookup.findOrThrow("espeak_ListVoices"),
+                FunctionDescriptor.of(ADDRESS, ADDRESS));
+        MethodHandle setSynthCallback = linker.downcallHandle(lookup.findOrThrow("espeak_SetSynthCallback"),
+                FunctionDescriptor.ofVoid(ADDRESS));
+        try {
+            sampleRate = (int) initialize.invokeExact(AUDIO_OUTPUT_SYNCHRONOUS, 0, MemorySegment.NULL, 0);
+            if (sampleRate <= 0) {
+                throw new EngineException(EngineException.VOICE_UNAVAILABLE,
+                        "espeak-ng failed to initialize (is espeak-ng-data installed?)");
+            }
+            MethodHandle onSamples = MethodHandles.lookup().findVirtual(EspeakLibrary.class, "onSamples",
+                    MethodType.methodType(int.class, MemorySegment.class, int.class, MemorySegment.class));
+            MemorySegment callback = linker.upcallStub(onSamples.bindTo(this),
+                    FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), Arena.global());
+            setSynthCallback.invokeExact(callback);
+        } catch (EngineException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new EngineException(EngineException.VOICE_UNAVAILABLE, "espeak-ng failed to initialize", e);
+        }
+    }
+
+    /** The process's one espeak-ng, initialized on first use. */
+    public static synchronized EspeakLibrary instance() throws EngineException {
+        if (instance == null) {
+            instance = new EspeakLibrary();
+        }
+        return instance;
+    }
+
+    /** The rate of the PCM espeak-ng synthesizes, in Hz (22050). */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /**
+     * Phonemizes text clause by clause in IPA, as Piper does, recovering each clause's ending
+     * punctuation from how far espeak-ng moved the text pointer.
+     */
+    public List<Clause> phonemize(String voice, String text) throws EngineException {
+        lock.lock();
+        try (Arena arena = Arena.ofConfined()) {
+            selectVoice(voice);
+            text = wellFormed(text);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            MemorySegment textSegment = arena.allocate(utf8.length + 1L);
+            MemorySegment.copy(utf8, 0, textSegment, JAVA_BYTE, 0, utf8.length);
+            MemorySegment pointer = arena.allocate(ADDRESS);
+            pointer.set(ADDRESS, 0, textSegment);
+            Utf8Positions positions = new Utf8Positions(text, utf8);
+            List<Clause> clauses = new ArrayList<>();
+            while (!pointer.get(ADDRESS, 0).equals(MemorySegment.NULL)) {
+                MemorySegment phonemes = (MemorySegment) textToPhonemes.invokeExact(pointer, CHARS_UTF8, PHONEMES_IPA);
+                MemorySegment next = pointer.get(ADDRESS, 0);
+                int clauseEnd = next.equals(MemorySegment.NULL)
+                        ? text.length()
+                        : positions.charIndexBefore((int) (next.address() - textSegment.address()));
+                String ipa = phonemes.equals(MemorySegment.NULL) ? "" : phonemes.reinterpret(Long.MAX_VALUE).getString(0);
+                clauses.add(new Clause(ipa, terminatorBefore(text, clauseEnd), clauseEnd));
+            }
+            return clauses;
+        } catch (EngineException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "espeak-ng phonemization failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Synthesizes text with espeak-ng's own synthesizer, passing PCM to the sink as it is made.
+     *
+     * @param wordsPerMinute speaking rate (espeak-ng's default is 175)
+     * @return false when the sink asked to stop
+     */
+    public boolean synthesize(String voice, String text, int wordsPerMinute, PcmSink sink) throws EngineException {
+        lock.lock();
+        try (Arena arena = Arena.ofConfined()) {
+            selectVoice(voice);
+            int status = (int) setParameter.invokeExact(PARAMETER_RATE, wordsPerMinute, 0);
+            check(status, "set the speaking rate");
+            byte[] utf8 = wellFormed(text).getBytes(StandardCharsets.UTF_8);
+            MemorySegment textSegment = arena.allocate(utf8.length + 1L);
+            MemorySegment.copy(utf8, 0, textSegment, JAVA_BYTE, 0, utf8.length);
+            currentSink = sink;
+            aborted = false;
+            status = (int) synth.invokeExact(textSegment, (long) utf8.length + 1, 0, POSITION_CHARACTER, 0,
+                    SYNTH_UTF8_WITH_END_PAUSE, MemorySegment.NULL, MemorySegment.NULL);
+            check(status, "synthesize");
+            return !aborted;
+        } catch (EngineException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "espeak-ng synthesis failed", e);
+        } finally {
+            currentSink = null;
+            lock.unlock();
+        }
+    }
+
+    /** Lists the installed voices by language, the first language of each voice file. */
+    public List<InstalledVoice> installedVoices() throws EngineException {
+        lock.lock();
+        try {
+            MemorySegment array = ((MemorySegment) listVoices.invokeExact(MemorySegment.NULL)).reinterpret(Long.MAX_VALUE);
+            List<InstalledVoice> voices = new ArrayList<>();
+            for (long i = 0; ; i++) {
+                MemorySegment voice = array.getAtIndex(ADDRESS, i);
+                if (voice.equals(MemorySegment.NULL)) {
+                    return voices;
+                }
+                // espeak_VOICE { const char *name; const char *languages; ... }; languages is
+                // a priority byte followed by a NUL-terminated language code, repeated.
+                MemorySegment fields = voice.reinterpret(2 * ADDRESS.byteSize());
+                String name = fields.get(ADDRESS, 0).reinterpret(Long.MAX_VALUE).getString(0);
+                String language = fields.get(ADDRESS, ADDRESS.byteSize()).reinterpret(Long.MAX_VALUE).getString(1);
+                voices.add(new InstalledVoice(language, name));
+            }
+        } catch (Throwable e) {
+            throw new EngineException(EngineException.VOICE_UNAVAILABLE, "espeak-ng could not list its voices", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void selectVoice(String voice) throws Throwable {
+        if (voice.equals(currentVoice)) {
+            return;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            int status = (int) setVoiceByName.invokeExact(arena.allocateFrom(voice));
+            if (status != EE_OK) {
+                throw new EngineException(EngineException.VOICE_NOT_FOUND, "espeak-ng has no voice " + voice);
+            }
+        }
+        currentVoice = voice;
+    }
+
+    /** Replaces unpaired surrogates (which JSON escapes can carry) so UTF-8 offsets stay one-to-one. */
+    static String wellFormed(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    private static void check(int status, String what) throws EngineException {
+        if (status != EE_OK) {
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "espeak-ng failed to " + what + " (" + status + ")");
+        }
+    }
+
+    /** The synth callback; runs on the thread inside espeak_Synth. Returning 1 aborts synthesis. */
+    @SuppressWarnings("unused")
+    private int onSamples(MemorySegment wav, int sampleCount, MemorySegment events) {
+        try {
+            if (sampleCount <= 0 || wav.equals(MemorySegment.NULL) || currentSink == null) {
+                return 0;
+            }
+            short[] samples = wav.reinterpret(sampleCount * 2L).toArray(JAVA_SHORT);
+            if (!currentSink.accept(samples, 0, samples.length)) {
+                aborted = true;
+                return 1;
+            }
+            return 0;
+        } catch (Throwable e) {
+            // An exception must never unwind into native code: abort this synthesis instead.
+            aborted = true;
+            return 1;
+        }
+    }
+
+    /**
+     * The punctuation ending the clause whose text ends at {@code end}: skip back over whitespace
+     * and closing quotes or brackets; return the character there if it is clause punctuation.
+     */
+    static int terminatorBefore(String text, int end) {
+        int i = end;
+        while (i > 0) {
+            int c = text.codePointBefore(i);
+            if (Character.isWhitespace(c) || isClosing(c)) {
+                i -= Character.charCount(c);
+            } else {
+                return isClausePunctuation(c) ? c : 0;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isClosing(int c) {
+        return switch (c) {
+            case '"', '\'', ')', ']', '}', '»', '”', '’' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isClausePunctuation(int c) {
+        return switch (c) {
+            case '.', ',', '?', '!', ';', ':', '…', '。', '？', '！', '，', '；', '：' -> true;
+            default -> false;
+        };
+    }
+
+    /** Maps UTF-8 byte offsets back to char indexes in the Java string. */
+    private static final class Utf8Positions {
+        private final String text;
+        private final int[] charIndexAtByte;
+
+        Utf8Positions(String text, byte[] utf8) {
+            this.text = text;
+            charIndexAtByte = new int[utf8.length + 1];
+            int b = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                for (int k = 0; k < bytes; k++) {
+                    charIndexAtByte[b + k] = i;
+                }
+                b += bytes;
+                i += Character.charCount(cp);
+            }
+            charIndexAtByte[utf8.length] = text.length();
+        }
+
+        /** espeak-ng stops one code point past the clause: the clause ends where that code point starts. */
+        int charIndexBefore(int byteOffset) {
+            int at = charIndexAtByte[Math.min(Math.max(byteOffset, 0), charIndexAtByte.length - 1)];
+            return at == 0 ? 0 : at - Character.charCount(text.codePointBefore(at));
+        }
+    }
+}

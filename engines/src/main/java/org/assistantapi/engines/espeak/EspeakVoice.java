@@ -1,0 +1,64 @@
+package org.assistantapi.engines.espeak;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.PcmSink;
+import org.assistantapi.engines.Synthesis;
+import org.assistantapi.engines.SynthesisOptions;
+import org.assistantapi.engines.Voice;
+import org.assistantapi.engines.VoiceInfo;
+
+/** One espeak-ng language, spoken by espeak-ng's own synthesizer one sentence at a time. */
+final class EspeakVoice implements Voice {
+
+    /** espeak-ng's default speaking rate and the range it accepts, in words per minute. */
+    private static final int DEFAULT_RATE = 175;
+    private static final int MIN_RATE = 80;
+    private static final int MAX_RATE = 450;
+
+    private final EspeakLibrary library;
+    private final VoiceInfo info;
+
+    EspeakVoice(EspeakLibrary library, VoiceInfo info) {
+        this.library = library;
+        this.info = info;
+    }
+
+    @Override
+    public VoiceInfo info() {
+        return info;
+    }
+
+    @Override
+    public Synthesis synthesize(String text, SynthesisOptions options) throws EngineException {
+        if (info.speakerNumber(options.speaker()) != 0) {
+            throw new EngineException(EngineException.INVALID_SPEAKER,
+                    "voice " + info.id() + " has a single speaker; got " + options.speaker());
+        }
+        int rate = (int) Math.round(Math.clamp(DEFAULT_RATE * options.speed(), MIN_RATE, MAX_RATE));
+        Deque<String> sentences = new ArrayDeque<>(Sentences.split(library, info.language(), text));
+        return new Synthesis() {
+            @Override
+            public boolean speakNext(PcmSink sink) throws EngineException {
+                String sentence = sentences.poll();
+                if (sentence == null) {
+                    return false;
+                }
+                library.synthesize(info.language(), sentence, rate, sink);
+                return true;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return !sentences.isEmpty();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        // Nothing is held per voice.
+    }
+}
