@@ -1,0 +1,151 @@
+package org.assistantapi.core;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+import org.assistantapi.workers.protocol.FromWorker;
+import org.assistantapi.workers.protocol.ToWorker;
+
+/**
+ * The audio of one job as it is made: a queue filled by the worker's reader thread and drained by
+ * the transport. The queue is bounded by credit: the worker may only send as many frames as the
+ * reader has room for, so the worker's reader never waits on a slow client.
+ */
+public final class AudioStream implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AudioStream.class.getName());
+
+    private sealed interface Item {
+    }
+
+    private record Data(byte[] bytes) implements Item {
+    }
+
+    private record Done() implements Item {
+    }
+
+    private record Failure(SpeechException error) implements Item {
+    }
+
+    private final long jobId;
+    private final String formatId;
+    private final WorkerProcess worker;
+    private final int credits;
+    private final long startTimeoutMillis;
+    private final CompletableFuture<StreamFormat> format = new CompletableFuture<>();
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private int takenSinceCredit;
+    private volatile boolean finished;
+
+    AudioStream(long jobId, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis) {
+        this.jobId = jobId;
+        this.formatId = formatId;
+        this.worker = worker;
+        this.credits = credits;
+        this.startTimeoutMillis = startTimeoutMillis;
+    }
+
+    long jobId() {
+        return jobId;
+    }
+
+    /**
+     * Waits until the worker has accepted the job and says what the audio will be.
+     *
+     * @throws SpeechException when the job was refused (bad speaker, unsupported rate...) or did not start in time
+     */
+    public StreamFormat format() throws SpeechException {
+        try {
+            return format.get(startTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw (SpeechException) e.getCause();
+        } catch (TimeoutException e) {
+            close();
+            throw new SpeechException(SpeechException.Reason.NOT_READY, "the job did not start within " + startTimeoutMillis + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new SpeechException(SpeechException.Reason.NOT_READY, "interrupted while waiting for the job to start");
+        }
+    }
+
+    /**
+     * The next piece of audio, waiting for it if need be.
+     *
+     * @return the bytes, or null once the audio is complete
+     * @throws SpeechException when the stream broke off (its worker failed): the audio is incomplete
+     */
+    public byte[] read() throws SpeechException {
+        if (finished) {
+            return null;
+        }
+        Item item;
+        try {
+            item = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "interrupted while reading audio");
+        }
+        return switch (item) {
+            case Data data -> {
+                returnCredit();
+                yield data.bytes();
+            }
+            case Done done -> {
+                finished = true;
+                yield null;
+            }
+            case Failure failure -> {
+                finished = true;
+                throw failure.error();
+            }
+        };
+    }
+
+    /** Stops the job if it is still running: its reader is gone, so nobody will hear the rest. */
+    @Override
+    public void close() {
+        if (!finished) {
+            finished = true;
+            worker.cancel(this);
+        }
+    }
+
+    /** Called by the worker's reader thread with this job's frames. */
+    void accept(FromWorker frame) {
+        switch (frame) {
+            case FromWorker.Started started ->
+                    format.complete(new StreamFormat(formatId, started.contentType(), started.sampleRate()));
+            case FromWorker.Audio audio -> {
+                if (queue.size() > credits + 1) {
+                    LOG.severe("worker sent job " + jobId + " more frames than its credit");
+                    fail(new SpeechException(SpeechException.Reason.WORKER_FAILED, "protocol violation"));
+                    return;
+                }
+                queue.add(new Data(audio.data()));
+            }
+            case FromWorker.End end -> queue.add(new Done());
+            case FromWorker.Failed failed -> fail(SpeechException.fromWorker(failed.code(), failed.message()));
+            default -> LOG.warning("unexpected frame for job " + jobId + ": " + frame.getClass().getSimpleName());
+        }
+    }
+
+    /** The job cannot finish: its worker died, or refused it. */
+    void fail(SpeechException error) {
+        format.completeExceptionally(error);
+        queue.add(new Failure(error));
+    }
+
+    private void returnCredit() {
+        if (++takenSinceCredit >= Math.max(1, credits / 2)) {
+            worker.send(new ToWorker.Credit(jobId, takenSinceCredit));
+            takenSinceCredit = 0;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.assistantapi.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What core needs to run, whatever the transport and wherever the values came from.
+ *
+ * @param workerCount         how many worker processes to run
+ * @param workerJvmOptions    extra JVM options for each worker (heap size, GC flags)
+ * @param voiceDirs           where workers look for Piper voices
+ * @param maxLoadedVoices     voices a worker keeps loaded before unloading the least recently used
+ * @param prewarmVoices       voices each worker loads before it reports ready
+ * @param maxInputChars       the longest text one request may carry
+ * @param streamBufferFrames  audio frames buffered per stream between a worker and its reader
+ * @param jobStartTimeout     how long a job may take to start (includes loading its voice)
+ * @param heartbeatInterval   how often workers are pinged
+ * @param heartbeatTimeout    a worker silent for this long is killed and replaced
+ */
+public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<Path> voiceDirs, int maxLoadedVoices,
+                           List<String> prewarmVoices, int maxInputChars, int streamBufferFrames,
+                           Duration jobStartTimeout, Duration heartbeatInterval, Duration heartbeatTimeout) {
+
+    public CoreSettings {
+        workerJvmOptions = List.copyOf(workerJvmOptions);
+        voiceDirs = List.copyOf(voiceDirs);
+        prewarmVoices = List.copyOf(prewarmVoices);
+        if (workerCount < 1) {
+            throw new IllegalArgumentException("workerCount must be at least 1");
+        }
+        if (streamBufferFrames < 2) {
+            throw new IllegalArgumentException("streamBufferFrames must be at least 2");
+        }
+    }
+
+    /** Safe defaults: one worker per core, the default voice directories, OpenAI's input limit. */
+    public static CoreSettings defaults() {
+        return new CoreSettings(Runtime.getRuntime().availableProcessors(), List.of("-Xmx512m"),
+                defaultVoiceDirs(), 8, List.of(), 4096, 64,
+                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
+
+    public static List<Path> defaultVoiceDirs() {
+        return List.of(Path.of("/var/lib/assistant-api/voices"),
+                Path.of(System.getProperty("user.home"), ".local", "share", "assistant-api", "voices"));
+    }
+}

@@ -1,0 +1,127 @@
+package org.assistantapi.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.assistantapi.workers.protocol.FormatDescriptor;
+import org.assistantapi.workers.protocol.FromWorker;
+import org.assistantapi.workers.protocol.ToWorker;
+import org.assistantapi.workers.protocol.VoiceDescriptor;
+
+/**
+ * What transports call: check a request, send it to a worker, hand back its audio stream. Voices
+ * and formats are what the workers reported, so core never reads voice files or loads an engine.
+ */
+public final class SpeechService implements AutoCloseable {
+
+    private final CoreSettings settings;
+    private final WorkerPool pool;
+    private final AtomicLong jobIds = new AtomicLong();
+
+    private SpeechService(CoreSettings settings) {
+        this.settings = settings;
+        this.pool = new WorkerPool(settings);
+    }
+
+    /** Starts the workers; they become ready in the background (see {@link #awaitReady}). */
+    public static SpeechService start(CoreSettings settings) {
+        return new SpeechService(settings);
+    }
+
+    /** Waits until at least one worker is ready. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pool.readyWorkers().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    public PoolHealth health() {
+        List<WorkerProcess> ready = pool.readyWorkers();
+        int streams = ready.stream().mapToInt(WorkerProcess::activeStreams).sum();
+        return new PoolHealth(ready.size(), pool.expected(), pool.restarts(), pool.crashLooping(), streams);
+    }
+
+    public List<AvailableVoice> voices() {
+        return pool.catalog().map(FromWorker.Ready::voices).orElse(List.of()).stream()
+                .map(v -> new AvailableVoice(v.id(), v.engine(), v.language(), v.sampleRate(), v.speakerCount(), v.speakers()))
+                .toList();
+    }
+
+    /** Output format ids the workers can encode, e.g. {@code mp3}. */
+    public List<String> formats() {
+        return pool.catalog().map(FromWorker.Ready::formats).orElse(List.of()).stream().map(FormatDescriptor::id).toList();
+    }
+
+    public int maxInputChars() {
+        return settings.maxInputChars();
+    }
+
+    /**
+     * Starts speaking a request. The returned stream's {@link AudioStream#format()} tells whether
+     * the worker accepted it; close the stream to stop the job early.
+     */
+    public AudioStream speak(SpeechRequest request) throws SpeechException {
+        FromWorker.Ready catalog = pool.catalog()
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
+        request = resolveSpeaker(request, catalog);
+        validate(request, catalog);
+        WorkerProcess worker = pool.pick()
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
+        long jobId = jobIds.incrementAndGet();
+        int credits = settings.streamBufferFrames();
+        AudioStream stream = new AudioStream(jobId, request.format(), worker, credits, settings.jobStartTimeout().toMillis());
+        worker.startJob(stream, new ToWorker.StartJob(jobId, request.voice(), request.speaker(), request.speed(),
+                request.format(), request.sampleRate(), credits, request.text()));
+        return stream;
+    }
+
+    private void validate(SpeechRequest request, FromWorker.Ready catalog) throws SpeechException {
+        if (request.text() == null || request.text().isBlank()) {
+            throw new SpeechException(SpeechException.Reason.INVALID_INPUT, "input must not be empty");
+        }
+        int length = request.text().codePointCount(0, request.text().length());
+        if (length > settings.maxInputChars()) {
+            throw new SpeechException(SpeechException.Reason.INPUT_TOO_LONG,
+                    "input is " + length + " characters; the limit is " + settings.maxInputChars());
+        }
+        if (!(request.speed() >= 0.25 && request.speed() <= 4.0)) {
+            throw new SpeechException(SpeechException.Reason.INVALID_SPEED, "speed must be between 0.25 and 4.0");
+        }
+        // Speakers are checked by the worker, which knows each voice's speaker map.
+        findVoice(catalog, request.voice())
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
+                        "unknown voice '" + request.voice() + "'; GET /v1/audio/voices lists the voices"));
+        if (catalog.formats().stream().noneMatch(f -> f.id().equals(request.format()))) {
+            throw new SpeechException(SpeechException.Reason.UNSUPPORTED_FORMAT,
+                    "unsupported response_format '" + request.format() + "'; supported: "
+                            + String.join(", ", catalog.formats().stream().map(FormatDescriptor::id).toList()));
+        }
+    }
+
+    /** {@code voice} may name a speaker after its last colon: {@code en_US-libritts-high:p123}. */
+    private static SpeechRequest resolveSpeaker(SpeechRequest request, FromWorker.Ready catalog) {
+        String voice = request.voice();
+        int colon = voice == null ? -1 : voice.lastIndexOf(':');
+        if (request.speaker() != null || colon < 0 || findVoice(catalog, voice).isPresent()) {
+            return request;
+        }
+        return new SpeechRequest(request.text(), voice.substring(0, colon), voice.substring(colon + 1),
+                request.format(), request.speed(), request.sampleRate());
+    }
+
+    private static Optional<VoiceDescriptor> findVoice(FromWorker.Ready catalog, String id) {
+        return catalog.voices().stream().filter(v -> v.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

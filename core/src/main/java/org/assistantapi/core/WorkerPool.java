@@ -1,0 +1,187 @@
+package org.assistantapi.core;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.assistantapi.workers.protocol.FromWorker;
+
+/**
+ * The worker processes: starts them, routes each job to the least-loaded ready one, pings them,
+ * and replaces one that dies or hangs, backing off when replacements keep dying.
+ */
+final class WorkerPool implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A worker that lived this long before dying is not part of a crash loop. */
+    private static final Duration STABLE_UPTIME = Duration.ofSeconds(60);
+
+    /** One place in the pool, holding the current process for it. */
+    private final class Slot {
+        final int number;
+        volatile WorkerProcess process;
+        int crashesInARow;
+        long restartAtNanos;
+
+        Slot(int number) {
+            this.number = number;
+        }
+    }
+
+    private final CoreSettings settings;
+    private final WorkerLauncher launcher;
+    private final List<Slot> slots = new ArrayList<>();
+    private final AtomicInteger restarts = new AtomicInteger();
+    private final AtomicLong pings = new AtomicLong();
+    private volatile FromWorker.Ready catalog;
+    private volatile boolean closed;
+    private final Thread monitor;
+
+    WorkerPool(CoreSettings settings) {
+        this.settings = settings;
+        this.launcher = new WorkerLauncher(settings);
+        for (int i = 1; i <= settings.workerCount(); i++) {
+            Slot slot = new Slot(i);
+            slots.add(slot);
+            launch(slot);
+        }
+        monitor = Thread.ofPlatform().name("worker-monitor").daemon().start(this::monitor);
+    }
+
+    /** Voices and formats as the first ready worker reported them (every worker has the same setup). */
+    Optional<FromWorker.Ready> catalog() {
+        return Optional.ofNullable(catalog);
+    }
+
+    /** The least-loaded ready worker, if any. */
+    Optional<WorkerProcess> pick() {
+        return readyWorkers().stream().min(Comparator.comparingInt(WorkerProcess::activeStreams));
+    }
+
+    List<WorkerProcess> readyWorkers() {
+        List<WorkerProcess> ready = new ArrayList<>();
+        for (Slot slot : slots) {
+            WorkerProcess process = slot.process;
+            if (process != null && process.isReady()) {
+                ready.add(process);
+            }
+        }
+        return ready;
+    }
+
+    int expected() {
+        return slots.size();
+    }
+
+    int restarts() {
+        return restarts.get();
+    }
+
+    /** Slots whose workers keep dying right after they start. */
+    int crashLooping() {
+        int looping = 0;
+        for (Slot slot : slots) {
+            synchronized (slot) {
+                looping += slot.crashesInARow >= 3 ? 1 : 0;
+            }
+        }
+        return looping;
+    }
+
+    private void launch(Slot slot) {
+        String id = "worker-" + slot.number;
+        try {
+            WorkerProcess process = WorkerProcess.start(id, launcher.command(id), this::exited);
+            slot.process = process;
+            process.ready().thenAccept(ready -> {
+                if (catalog == null) {
+                    catalog = ready;
+                }
+                LOG.info(id + " (pid " + process.pid() + ") ready with " + ready.voices().size() + " voices");
+            });
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "could not start " + id, e);
+            scheduleRestart(slot, 0);
+        }
+    }
+
+    private void exited(WorkerProcess process) {
+        if (closed) {
+            return;
+        }
+        for (Slot slot : slots) {
+            if (slot.process == process) {
+                scheduleRestart(slot, process.uptimeMillis());
+            }
+        }
+    }
+
+    private void scheduleRestart(Slot slot, long uptimeMillis) {
+        synchronized (slot) {
+            slot.process = null;
+            slot.crashesInARow = uptimeMillis >= STABLE_UPTIME.toMillis() ? 1 : slot.crashesInARow + 1;
+            long backoffMillis = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(10, slot.crashesInARow - 1));
+            slot.restartAtNanos = System.nanoTime() + backoffMillis * 1_000_000;
+            LOG.warning("worker-" + slot.number + " will be restarted in " + backoffMillis + " ms");
+        }
+    }
+
+    /** Pings the workers, kills the silent, restarts the dead when their backoff has passed. */
+    private void monitor() {
+        long intervalMillis = settings.heartbeatInterval().toMillis();
+        while (!closed) {
+            for (Slot slot : slots) {
+                check(slot);
+            }
+            try {
+                Thread.sleep(Math.min(intervalMillis, 250));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void check(Slot slot) {
+        WorkerProcess process = slot.process;
+        if (process == null) {
+            boolean due;
+            synchronized (slot) {
+                due = slot.process == null && System.nanoTime() >= slot.restartAtNanos;
+            }
+            if (due && !closed) {
+                restarts.incrementAndGet();
+                launch(slot);
+            }
+            return;
+        }
+        if (!process.isReady()) {
+            return;
+        }
+        if (process.millisSincePong() > settings.heartbeatTimeout().toMillis()) {
+            LOG.severe(process.id() + " has not answered a heartbeat for " + process.millisSincePong() + " ms; killing it");
+            process.kill();
+        } else if (process.millisSincePing() >= settings.heartbeatInterval().toMillis()) {
+            process.ping(pings.incrementAndGet());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        monitor.interrupt();
+        for (Slot slot : slots) {
+            WorkerProcess process = slot.process;
+            if (process != null) {
+                process.stop(2000);
+            }
+        }
+    }
+}

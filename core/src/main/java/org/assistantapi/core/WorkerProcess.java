@@ -1,0 +1,233 @@
+package org.assistantapi.core;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.assistantapi.workers.protocol.Frame;
+import org.assistantapi.workers.protocol.FrameCodec;
+import org.assistantapi.workers.protocol.FromWorker;
+import org.assistantapi.workers.protocol.ToWorker;
+
+/**
+ * One worker JVM and its pipes: frames to its stdin, frames from its stdout routed to the streams
+ * of their jobs, its stderr logged under its id. When the process dies, every stream it served
+ * fails, so no client takes a cut-off stream for a complete one.
+ */
+final class WorkerProcess {
+
+    private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
+    private static final AtomicLong PREWARM_IDS = new AtomicLong();
+
+    private final String id;
+    private final Process process;
+    private final FrameCodec.Writer writer;
+    private final Map<Long, AudioStream> streams = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<List<FromWorker.VoiceLoad>>> prewarms = new ConcurrentHashMap<>();
+    private final CompletableFuture<FromWorker.Ready> ready = new CompletableFuture<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile long lastPingNanos = System.nanoTime();
+    private volatile long lastPongNanos = System.nanoTime();
+    private volatile int reportedActiveJobs;
+
+    private WorkerProcess(String id, Process process) {
+        this.id = id;
+        this.process = process;
+        this.writer = new FrameCodec.Writer(new BufferedOutputStream(process.getOutputStream()));
+    }
+
+    /** Starts the process; {@code onExit} runs once, on the reader thread, when it is gone. */
+    static WorkerProcess start(String id, List<String> command, Consumer<WorkerProcess> onExit) throws IOException {
+        Process process = new ProcessBuilder(command).start();
+        WorkerProcess worker = new WorkerProcess(id, process);
+        Thread.ofPlatform().name(id + "-stdout").daemon().start(() -> worker.readFrames(onExit));
+        Thread.ofPlatform().name(id + "-stderr").daemon().start(worker::logStderr);
+        return worker;
+    }
+
+    String id() {
+        return id;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    CompletableFuture<FromWorker.Ready> ready() {
+        return ready;
+    }
+
+    boolean isReady() {
+        return ready.isDone() && !ready.isCompletedExceptionally() && process.isAlive();
+    }
+
+    /** Jobs with a stream open on this worker, as core counts them. */
+    int activeStreams() {
+        return streams.size();
+    }
+
+    /** Jobs in hand as the worker said at its last heartbeat (includes cancelled jobs not yet dropped). */
+    int reportedActiveJobs() {
+        return reportedActiveJobs;
+    }
+
+    /** Answered by the worker's synthesis thread, so a worker stuck in an engine stops answering. */
+    void ping(long sequence) {
+        lastPingNanos = System.nanoTime();
+        send(new ToWorker.Ping(sequence));
+    }
+
+    long millisSincePing() {
+        return (System.nanoTime() - lastPingNanos) / 1_000_000;
+    }
+
+    long millisSincePong() {
+        return (System.nanoTime() - lastPongNanos) / 1_000_000;
+    }
+
+    long uptimeMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** Registers a stream and sends its job. */
+    void startJob(AudioStream stream, ToWorker.StartJob job) {
+        streams.put(stream.jobId(), stream);
+        send(job);
+        if (!process.isAlive()) {
+            failStream(stream);
+        }
+    }
+
+    /** The stream's reader left: the worker stops the job at its next chunk. */
+    void cancel(AudioStream stream) {
+        if (streams.remove(stream.jobId()) != null) {
+            send(new ToWorker.Cancel(stream.jobId()));
+        }
+    }
+
+    CompletableFuture<List<FromWorker.VoiceLoad>> prewarm(List<String> voices) {
+        long requestId = PREWARM_IDS.incrementAndGet();
+        CompletableFuture<List<FromWorker.VoiceLoad>> answer = new CompletableFuture<>();
+        prewarms.put(requestId, answer);
+        send(new ToWorker.Prewarm(requestId, voices));
+        return answer;
+    }
+
+    /** Sends a frame; a dead pipe is not an error here, the reader thread reports the death. */
+    void send(ToWorker frame) {
+        try {
+            writer.write(frame);
+        } catch (IOException e) {
+            LOG.fine(id + ": could not send " + frame.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Kills the process at once (it hung, or the server is going down). */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Closes its stdin, which tells the worker to exit; kills it if it has not within the grace time. */
+    void stop(long graceMillis) {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void readFrames(Consumer<WorkerProcess> onExit) {
+        FrameCodec.Reader reader = new FrameCodec.Reader(new BufferedInputStream(process.getInputStream(), 64 * 1024));
+        try {
+            for (Frame frame = reader.read(); frame != null; frame = reader.read()) {
+                if (frame instanceof FromWorker fromWorker) {
+                    dispatch(fromWorker);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, id + ": broken frame stream", e);
+        } finally {
+            process.destroyForcibly();
+            waitForExit();
+            LOG.warning(id + " (pid " + process.pid() + ") exited" + exitDescription());
+            ready.completeExceptionally(new IOException(id + " exited before it was ready"));
+            streams.values().forEach(this::failStream);
+            streams.clear();
+            prewarms.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
+            onExit.accept(this);
+        }
+    }
+
+    private void dispatch(FromWorker frame) {
+        switch (frame) {
+            case FromWorker.Ready r -> {
+                lastPongNanos = System.nanoTime();
+                ready.complete(r);
+            }
+            case FromWorker.Pong pong -> {
+                lastPongNanos = System.nanoTime();
+                reportedActiveJobs = pong.activeJobs();
+            }
+            case FromWorker.Prewarmed p -> {
+                CompletableFuture<List<FromWorker.VoiceLoad>> answer = prewarms.remove(p.requestId());
+                if (answer != null) {
+                    answer.complete(p.loads());
+                }
+            }
+            case FromWorker.Started f -> toStream(f.jobId(), f, false);
+            case FromWorker.Audio f -> toStream(f.jobId(), f, false);
+            case FromWorker.End f -> toStream(f.jobId(), f, true);
+            case FromWorker.Failed f -> toStream(f.jobId(), f, true);
+        }
+    }
+
+    private void toStream(long jobId, FromWorker frame, boolean last) {
+        AudioStream stream = last ? streams.remove(jobId) : streams.get(jobId);
+        if (stream != null) {
+            stream.accept(frame);
+        }
+    }
+
+    private void failStream(AudioStream stream) {
+        stream.fail(new SpeechException(SpeechException.Reason.WORKER_FAILED, id + " stopped while speaking"));
+    }
+
+    private void logStderr() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                LOG.info(id + ": " + line);
+            }
+        } catch (IOException e) {
+            LOG.fine(id + ": stderr closed: " + e.getMessage());
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String exitDescription() {
+        return process.isAlive() ? "" : " with status " + process.exitValue();
+    }
+}

@@ -1,0 +1,48 @@
+package org.assistantapi.workers;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.function.Consumer;
+
+/**
+ * Collects what an encoder writes and hands it on as one audio frame at each flush, so frames
+ * follow the encoder's own playable units (an MP3 frame run, an Ogg page).
+ */
+final class FrameOutputStream extends OutputStream {
+
+    /** Past this many bytes a frame leaves even without a flush, to keep frames small. */
+    private static final int MAX_FRAME = 32 * 1024;
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final Consumer<byte[]> frames;
+
+    FrameOutputStream(Consumer<byte[]> frames) {
+        this.frames = frames;
+    }
+
+    @Override
+    public void write(int b) {
+        buffer.write(b);
+        flushIfFull();
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        buffer.write(b, off, len);
+        flushIfFull();
+    }
+
+    @Override
+    public void flush() {
+        if (buffer.size() > 0) {
+            frames.accept(buffer.toByteArray());
+            buffer.reset();
+        }
+    }
+
+    private void flushIfFull() {
+        if (buffer.size() >= MAX_FRAME) {
+            flush();
+        }
+    }
+}

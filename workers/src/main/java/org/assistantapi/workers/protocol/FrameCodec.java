@@ -1,0 +1,272 @@
+package org.assistantapi.workers.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes frames: {@code int length} (of what follows), {@code byte type}, then the body
+ * in big-endian {@link DataOutputStream} encoding; strings are {@code int length} + UTF-8 bytes.
+ * A frame is written in one piece, so several threads may share a {@link Writer}.
+ */
+public final class FrameCodec {
+
+    /** Larger frames are refused: they can only come from a broken peer. */
+    public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+    private static final byte START_JOB = 1;
+    private static final byte CREDIT = 2;
+    private static final byte CANCEL = 3;
+    private static final byte PING = 4;
+    private static final byte PREWARM = 5;
+    private static final byte READY = 20;
+    private static final byte STARTED = 21;
+    private static final byte AUDIO = 22;
+    private static final byte END = 23;
+    private static final byte FAILED = 24;
+    private static final byte PONG = 25;
+    private static final byte PREWARMED = 26;
+
+    private FrameCodec() {
+    }
+
+    /** Writes whole frames to a stream; thread-safe. */
+    public static final class Writer {
+        private final DataOutputStream out;
+
+        public Writer(OutputStream out) {
+            this.out = new DataOutputStream(out);
+        }
+
+        public synchronized void write(Frame frame) throws IOException {
+            byte[] body = encode(frame);
+            out.writeInt(body.length);
+            out.write(body);
+            out.flush();
+        }
+    }
+
+    /** Reads frames from a stream; one reader thread. */
+    public static final class Reader {
+        private final DataInputStream in;
+
+        public Reader(InputStream in) {
+            this.in = new DataInputStream(in);
+        }
+
+        /** The next frame, or null at a clean end of the stream. */
+        public Frame read() throws IOException {
+            int length;
+            try {
+                length = in.readInt();
+            } catch (EOFException e) {
+                return null;
+            }
+            if (length <= 0 || length > MAX_FRAME_BYTES) {
+                throw new IOException("bad frame length " + length);
+            }
+            byte[] body = new byte[length];
+            in.readFully(body);
+            return decode(new DataInputStream(new java.io.ByteArrayInputStream(body)));
+        }
+    }
+
+    static byte[] encode(Frame frame) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        switch (frame) {
+            case ToWorker.StartJob f -> {
+                out.writeByte(START_JOB);
+                out.writeLong(f.jobId());
+                writeString(out, f.voice());
+                writeString(out, f.speaker());
+                out.writeDouble(f.speed());
+                writeString(out, f.format());
+                out.writeInt(f.sampleRate());
+                out.writeInt(f.credits());
+                writeString(out, f.text());
+            }
+            case ToWorker.Credit f -> {
+                out.writeByte(CREDIT);
+                out.writeLong(f.jobId());
+                out.writeInt(f.frames());
+            }
+            case ToWorker.Cancel f -> {
+                out.writeByte(CANCEL);
+                out.writeLong(f.jobId());
+            }
+            case ToWorker.Ping f -> {
+                out.writeByte(PING);
+                out.writeLong(f.sequence());
+            }
+            case ToWorker.Prewarm f -> {
+                out.writeByte(PREWARM);
+                out.writeLong(f.requestId());
+                writeStrings(out, f.voices());
+            }
+            case FromWorker.Ready f -> {
+                out.writeByte(READY);
+                out.writeInt(f.voices().size());
+                for (VoiceDescriptor v : f.voices()) {
+                    writeVoice(out, v);
+                }
+                out.writeInt(f.formats().size());
+                for (FormatDescriptor format : f.formats()) {
+                    writeString(out, format.id());
+                    writeString(out, format.contentType());
+                }
+            }
+            case FromWorker.Started f -> {
+                out.writeByte(STARTED);
+                out.writeLong(f.jobId());
+                writeString(out, f.contentType());
+                out.writeInt(f.sampleRate());
+            }
+            case FromWorker.Audio f -> {
+                out.writeByte(AUDIO);
+                out.writeLong(f.jobId());
+                out.writeInt(f.data().length);
+                out.write(f.data());
+            }
+            case FromWorker.End f -> {
+                out.writeByte(END);
+                out.writeLong(f.jobId());
+            }
+            case FromWorker.Failed f -> {
+                out.writeByte(FAILED);
+                out.writeLong(f.jobId());
+                writeString(out, f.code());
+                writeString(out, f.message());
+            }
+            case FromWorker.Pong f -> {
+                out.writeByte(PONG);
+                out.writeLong(f.sequence());
+                out.writeInt(f.activeJobs());
+            }
+            case FromWorker.Prewarmed f -> {
+                out.writeByte(PREWARMED);
+                out.writeLong(f.requestId());
+                out.writeInt(f.loads().size());
+                for (FromWorker.VoiceLoad load : f.loads()) {
+                    writeString(out, load.voice());
+                    out.writeLong(load.millis());
+                    writeString(out, load.error());
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static Frame decode(DataInputStream in) throws IOException {
+        byte type = in.readByte();
+        return switch (type) {
+            case START_JOB -> new ToWorker.StartJob(in.readLong(), readString(in), readString(in), in.readDouble(),
+                    readString(in), in.readInt(), in.readInt(), readString(in));
+            case CREDIT -> new ToWorker.Credit(in.readLong(), in.readInt());
+            case CANCEL -> new ToWorker.Cancel(in.readLong());
+            case PING -> new ToWorker.Ping(in.readLong());
+            case PREWARM -> new ToWorker.Prewarm(in.readLong(), readStrings(in));
+            case READY -> {
+                List<VoiceDescriptor> voices = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    voices.add(readVoice(in));
+                }
+                List<FormatDescriptor> formats = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    formats.add(new FormatDescriptor(readString(in), readString(in)));
+                }
+                yield new FromWorker.Ready(voices, formats);
+            }
+            case STARTED -> new FromWorker.Started(in.readLong(), readString(in), in.readInt());
+            case AUDIO -> {
+                long jobId = in.readLong();
+                byte[] data = new byte[in.readInt()];
+                in.readFully(data);
+                yield new FromWorker.Audio(jobId, data);
+            }
+            case END -> new FromWorker.End(in.readLong());
+            case FAILED -> new FromWorker.Failed(in.readLong(), readString(in), readString(in));
+            case PONG -> new FromWorker.Pong(in.readLong(), in.readInt());
+            case PREWARMED -> {
+                long requestId = in.readLong();
+                List<FromWorker.VoiceLoad> loads = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    loads.add(new FromWorker.VoiceLoad(readString(in), in.readLong(), readString(in)));
+                }
+                yield new FromWorker.Prewarmed(requestId, loads);
+            }
+            default -> throw new IOException("unknown frame type " + type);
+        };
+    }
+
+    private static void writeVoice(DataOutputStream out, VoiceDescriptor v) throws IOException {
+        writeString(out, v.id());
+        writeString(out, v.engine());
+        writeString(out, v.language());
+        out.writeInt(v.sampleRate());
+        out.writeInt(v.speakerCount());
+        out.writeInt(v.speakers().size());
+        for (Map.Entry<String, Integer> speaker : v.speakers().entrySet()) {
+            writeString(out, speaker.getKey());
+            out.writeInt(speaker.getValue());
+        }
+    }
+
+    private static VoiceDescriptor readVoice(DataInputStream in) throws IOException {
+        String id = readString(in);
+        String engine = readString(in);
+        String language = readString(in);
+        int sampleRate = in.readInt();
+        int speakerCount = in.readInt();
+        Map<String, Integer> speakers = new HashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            speakers.put(readString(in), in.readInt());
+        }
+        return new VoiceDescriptor(id, engine, language, sampleRate, speakerCount, speakers);
+    }
+
+    /** Strings may be null: a length of -1. */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] utf8 = new byte[length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            writeString(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        List<String> strings = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            strings.add(readString(in));
+        }
+        return strings;
+    }
+}

@@ -1,0 +1,46 @@
+package org.assistantapi.workers.protocol;
+
+import java.util.List;
+
+/** Frames that a worker sends to core on its stdout. */
+public sealed interface FromWorker extends Frame {
+
+    /** The worker is up: the voices it can speak and the formats it can encode. Always the first frame. */
+    record Ready(List<VoiceDescriptor> voices, List<FormatDescriptor> formats) implements FromWorker {
+        public Ready {
+            voices = List.copyOf(voices);
+            formats = List.copyOf(formats);
+        }
+    }
+
+    /** The job was accepted: its audio will be {@code contentType} at {@code sampleRate}. */
+    record Started(long jobId, String contentType, int sampleRate) implements FromWorker {
+    }
+
+    /** Encoded audio, in order. Each one uses up one credit. */
+    record Audio(long jobId, byte[] data) implements FromWorker {
+    }
+
+    /** The job's audio is complete. */
+    record End(long jobId) implements FromWorker {
+    }
+
+    /** The job failed; {@code code} is stable (e.g. {@code invalid_speaker}), the message is for people. */
+    record Failed(long jobId, String code, String message) implements FromWorker {
+    }
+
+    /** Answers a {@link ToWorker.Ping}, with the number of jobs the worker has in hand. */
+    record Pong(long sequence, int activeJobs) implements FromWorker {
+    }
+
+    /** Answers a {@link ToWorker.Prewarm}: how each voice fared. */
+    record Prewarmed(long requestId, List<VoiceLoad> loads) implements FromWorker {
+        public Prewarmed {
+            loads = List.copyOf(loads);
+        }
+    }
+
+    /** One voice's prewarm: load time in milliseconds, or the error that stopped it (null when loaded). */
+    record VoiceLoad(String voice, long millis, String error) {
+    }
+}

@@ -1,0 +1,36 @@
+package org.assistantapi.workers.protocol;
+
+import java.util.List;
+
+/** Frames that core sends to a worker on its stdin. */
+public sealed interface ToWorker extends Frame {
+
+    /**
+     * Starts a job: speak {@code text} with a voice and encode it as {@code format}.
+     *
+     * @param sampleRate the output rate the client asked for, or 0 for the format's default
+     * @param credits    how many audio frames the worker may send before it waits for {@link Credit}
+     */
+    record StartJob(long jobId, String voice, String speaker, double speed, String format, int sampleRate,
+                    int credits, String text) implements ToWorker {
+    }
+
+    /** Lets a job send this many more audio frames: the reader has taken that many off its queue. */
+    record Credit(long jobId, int frames) implements ToWorker {
+    }
+
+    /** Drops a job at its next chunk: nobody will hear its audio. */
+    record Cancel(long jobId) implements ToWorker {
+    }
+
+    /** A heartbeat; the worker answers with {@link FromWorker.Pong} from its synthesis thread. */
+    record Ping(long sequence) implements ToWorker {
+    }
+
+    /** Loads voices now, so that later jobs do not pay for it; answered by {@link FromWorker.Prewarmed}. */
+    record Prewarm(long requestId, List<String> voices) implements ToWorker {
+        public Prewarm {
+            voices = List.copyOf(voices);
+        }
+    }
+}
