@@ -4,7 +4,10 @@
  */
 module org.assistantapi.engines {
     requires java.logging;
+    requires com.fasterxml.jackson.databind;
     requires com.microsoft.onnxruntime;
 
     exports org.assistantapi.engines;
+    exports org.assistantapi.engines.espeak;
+    exports org.assistantapi.engines.piper;
 }

@@ -1,0 +1,136 @@
+package org.assistantapi.api.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import org.assistantapi.core.CoreSettings;
+
+/**
+ * The server's configuration, read from YAML. Every key has a safe default, so no file at all is
+ * fine; an unknown key or a bad value stops start-up with a message naming the key.
+ */
+public record ServerConfig(String host, int port, CoreSettings core, String defaultVoice,
+                           Path loggingDir, Level loggingLevel, long maxBodyBytes) {
+
+    public static final Path DEFAULT_FILE = Path.of("/etc/assistant-api/config.yaml");
+
+    /** Reads a YAML file; a missing {@code file} means all defaults. */
+    public static ServerConfig load(Optional<Path> file) throws ConfigException {
+        if (file.isEmpty()) {
+            return from(Config.empty());
+        }
+        Path path = file.get();
+        if (!Files.isReadable(path)) {
+            throw new ConfigException("cannot read the configuration file " + path);
+        }
+        Config config;
+        try {
+            config = Config.builder()
+                    .sources(ConfigSources.file(path))
+                    .disableEnvironmentVariablesSource()
+                    .disableSystemPropertiesSource()
+                    .build();
+            config.traverse().count(); // parse now, so a YAML error surfaces here
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot parse " + path + ": " + e.getMessage(), e);
+        }
+        return from(config);
+    }
+
+    static ServerConfig from(Config config) throws ConfigException {
+        rejectUnknownKeys(config);
+        CoreSettings defaults = CoreSettings.defaults();
+        int heartbeatTimeout = integer(config, ConfigKey.WORKERS_HEARTBEAT_TIMEOUT_SECONDS, 30, 1, 3600);
+        CoreSettings core = new CoreSettings(
+                integer(config, ConfigKey.WORKERS_COUNT, defaults.workerCount(), 1, 256),
+                strings(config, ConfigKey.WORKERS_JVM_OPTIONS, defaults.workerJvmOptions()),
+                strings(config, ConfigKey.VOICES_DIRS, null).stream().map(ServerConfig::expandHome).toList(),
+                integer(config, ConfigKey.WORKERS_MAX_LOADED_VOICES, defaults.maxLoadedVoices(), 1, 1000),
+                strings(config, ConfigKey.VOICES_PREWARM, List.of()),
+                integer(config, ConfigKey.LIMITS_MAX_INPUT_CHARS, defaults.maxInputChars(), 1, 1_000_000),
+                integer(config, ConfigKey.STREAMS_BUFFER_FRAMES, defaults.streamBufferFrames(), 2, 100_000),
+                Duration.ofSeconds(integer(config, ConfigKey.WORKERS_JOB_START_TIMEOUT_SECONDS, 60, 1, 3600)),
+                Duration.ofSeconds(Math.max(1, heartbeatTimeout / 10)),
+                Duration.ofSeconds(heartbeatTimeout));
+        return new ServerConfig(
+                string(config, ConfigKey.SERVER_HOST, "127.0.0.1"),
+                integer(config, ConfigKey.SERVER_PORT, 8000, 0, 65535),
+                core,
+                string(config, ConfigKey.VOICES_DEFAULT, "espeak:en-us"),
+                Path.of(string(config, ConfigKey.LOGGING_DIR, "/var/log/assistant-api")),
+                parse(config, ConfigKey.LOGGING_LEVEL, Level.INFO, Level::parse),
+                integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024));
+    }
+
+    /** The same configuration listening on another port (the command line's {@code --port}). */
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, core, defaultVoice, loggingDir, loggingLevel, maxBodyBytes);
+    }
+
+    private static void rejectUnknownKeys(Config config) throws ConfigException {
+        List<String> leaves = config.traverse().filter(Config::isLeaf).map(node -> node.key().toString()).toList();
+        for (String leaf : leaves) {
+            String key = leaf.replaceAll("\\.\\d+$", ""); // list items: voices.dirs.0
+            if (ConfigKey.byKey(key).isEmpty()) {
+                throw new ConfigException("unknown configuration key '" + leaf + "'");
+            }
+        }
+    }
+
+    private static String string(Config config, ConfigKey key, String fallback) throws ConfigException {
+        return parse(config, key, fallback, Function.identity());
+    }
+
+    private static int integer(Config config, ConfigKey key, int fallback, int min, int max) throws ConfigException {
+        int value = parse(config, key, fallback, Integer::parseInt);
+        if (value < min || value > max) {
+            throw new ConfigException("'" + key.key() + "' must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    private static <T> T parse(Config config, ConfigKey key, T fallback, Function<String, T> parser) throws ConfigException {
+        Config node = config.get(key.key());
+        if (!node.exists()) {
+            return fallback;
+        }
+        if (!node.isLeaf()) {
+            throw new ConfigException("'" + key.key() + "' must be a single value");
+        }
+        String raw = node.asString().get().strip();
+        try {
+            return parser.apply(raw);
+        } catch (RuntimeException e) {
+            throw new ConfigException("bad value '" + raw + "' for '" + key.key() + "'");
+        }
+    }
+
+    /** A list; {@code fallback} null means the core default voice directories. */
+    private static List<String> strings(Config config, ConfigKey key, List<String> fallback) throws ConfigException {
+        Config node = config.get(key.key());
+        if (!node.exists()) {
+            return fallback != null ? fallback
+                    : CoreSettings.defaultVoiceDirs().stream().map(Path::toString).toList();
+        }
+        if (node.type() != Config.Type.LIST) {
+            throw new ConfigException("'" + key.key() + "' must be a list");
+        }
+        try {
+            return node.asList(String.class).get();
+        } catch (RuntimeException e) {
+            throw new ConfigException("'" + key.key() + "' must be a list of strings");
+        }
+    }
+
+    private static Path expandHome(String dir) {
+        return dir.startsWith("~/") ? Path.of(System.getProperty("user.home"), dir.substring(2)) : Path.of(dir);
+    }
+}

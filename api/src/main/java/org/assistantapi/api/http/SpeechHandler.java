@@ -1,0 +1,92 @@
+package org.assistantapi.api.http;
+
+import java.io.OutputStream;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.assistantapi.core.AudioStream;
+import org.assistantapi.core.SpeechException;
+import org.assistantapi.core.SpeechRequest;
+import org.assistantapi.core.SpeechService;
+import org.assistantapi.core.StreamFormat;
+
+/**
+ * {@code POST /v1/audio/speech}: OpenAI's one-shot speech, streamed. Reads chunks from core's
+ * audio stream and writes each to the response as it arrives.
+ */
+final class SpeechHandler implements Handler {
+
+    private final SpeechService speech;
+    private final JsonBodies bodies;
+    private final String defaultVoice;
+
+    SpeechHandler(SpeechService speech, JsonBodies bodies, String defaultVoice) {
+        this.speech = speech;
+        this.bodies = bodies;
+        this.defaultVoice = defaultVoice;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        SpeechRequest request = parse(new Fields(bodies.readObject(req)));
+        try (AudioStream stream = speak(request)) {
+            StreamFormat format = startOrThrow(stream);
+            res.header(HeaderNames.CONTENT_TYPE, format.contentType());
+            res.header("X-Sample-Rate", String.valueOf(format.sampleRate()));
+            res.header("X-Audio-Format", format.format());
+            stream(stream, res);
+        }
+    }
+
+    private SpeechRequest parse(Fields fields) {
+        fields.string("model");
+        String input = fields.requiredString("input");
+        String voice = fields.string("voice").orElse(defaultVoice);
+        String format = fields.string("response_format").orElse("mp3");
+        double speed = fields.number("speed").orElse(1.0);
+        int sampleRate = fields.integer("sample_rate").orElse(0);
+        if (sampleRate < 0) {
+            throw OpenAiError.invalid("sample_rate", "invalid_value", "'sample_rate' must be positive");
+        }
+        return new SpeechRequest(input, voice, null, format, speed, sampleRate);
+    }
+
+    private AudioStream speak(SpeechRequest request) {
+        try {
+            return speech.speak(request);
+        } catch (SpeechException e) {
+            throw SpeechErrors.toHttp(e);
+        }
+    }
+
+    private static StreamFormat startOrThrow(AudioStream stream) {
+        try {
+            return stream.format();
+        } catch (SpeechException e) {
+            throw SpeechErrors.toHttp(e);
+        }
+    }
+
+    /**
+     * Writes chunks as they come, flushing each. If the stream breaks off, the connection is closed
+     * without the final chunk, so the client sees a truncated response rather than a clean end.
+     */
+    private static void stream(AudioStream stream, ServerResponse res) {
+        OutputStream out = res.outputStream();
+        try {
+            for (byte[] chunk = stream.read(); chunk != null; chunk = stream.read()) {
+                out.write(chunk);
+                out.flush();
+            }
+            out.close();
+        } catch (SpeechException e) {
+            throw new CloseConnectionException("audio stream broke off: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new CloseConnectionException("client went away", e);
+        }
+    }
+}
