@@ -8,20 +8,46 @@ public final class Encoders {
     private Encoders() {
     }
 
-    /**
-     * Opens an encoder that takes PCM at {@code inputRate} and writes {@code format} at {@code outputRate}.
-     *
-     * @throws IllegalArgumentException when the format cannot be produced at that rate
-     */
+    /** {@link #open(AudioFormat, int, int, EncoderSettings, OutputStream)} with {@link EncoderSettings#defaults()}. */
     public static AudioEncoder open(AudioFormat format, int inputRate, int outputRate, OutputStream out) {
-        if (inputRate != outputRate) {
-            throw new IllegalArgumentException(format.id() + " at " + outputRate + " Hz from " + inputRate
-                    + " Hz needs resampling, which is not available yet");
+        return open(format, inputRate, outputRate, EncoderSettings.defaults(), out);
+    }
+
+    /**
+     * Opens an encoder that takes 16-bit mono PCM at {@code inputRate} and writes {@code format} at
+     * {@code outputRate} to {@code out}, resampling first when the rates differ.
+     *
+     * @throws IllegalArgumentException when the format cannot be produced at {@code outputRate}, or
+     *                                  {@code inputRate} is not positive
+     * @throws IllegalStateException    when the format's encoder is not {@link #isAvailable available}
+     */
+    public static AudioEncoder open(AudioFormat format, int inputRate, int outputRate, EncoderSettings settings,
+                                    OutputStream out) {
+        if (!format.supportsRate(outputRate)) {
+            throw new IllegalArgumentException(format.id() + " is produced at " + format.describeRates()
+                    + ", not " + outputRate + " Hz");
         }
-        return switch (format) {
+        if (inputRate <= 0) {
+            throw new IllegalArgumentException("input rate must be positive, not " + inputRate);
+        }
+        if (!isAvailable(format)) {
+            throw new IllegalStateException(format.id() + " needs ffmpeg, which is not installed");
+        }
+        AudioEncoder encoder = switch (format) {
             case PCM -> new PcmEncoder(out);
             case WAV -> new WavEncoder(out, outputRate);
-            default -> throw new IllegalArgumentException(format.id() + " is not available yet");
+            case FLAC -> new FlacEncoder(outputRate, out);
+            case MP3 -> new Mp3Encoder(outputRate, settings.mp3BitrateKbps(), settings.mp3Quality(), out);
+            case OPUS -> new OpusEncoderStream(outputRate, settings.opusBitrateKbps(), settings.opusComplexity(),
+                    settings.opusPageIntervalMs(), out);
+            case AAC -> new FfmpegAacEncoder(outputRate, settings.aacBitrateKbps(), out);
         };
+        return inputRate == outputRate ? encoder
+                : new ResamplingEncoder(new PolyphaseResampler(inputRate, outputRate), encoder);
+    }
+
+    /** Whether this machine can produce {@code format}: aac needs an ffmpeg with its AAC encoder on the PATH. */
+    public static boolean isAvailable(AudioFormat format) {
+        return format != AudioFormat.AAC || FfmpegAacEncoder.isAvailable();
     }
 }
