@@ -5,6 +5,7 @@
 #   dist/scripts/prerequisites.sh [runtime|test]          (check/install, print JAVA_HOME)
 #
 #   runtime  packages the server needs at run time: libespeak-ng1 espeak-ng-data
+#            (ffmpeg is optional at run time: only response_format aac uses it)
 #   test     runtime + what the test suite needs: ffmpeg opus-tools (the default)
 #
 # Missing packages are installed with apt-get when running as root (one `apt-get update`, then
@@ -92,6 +93,9 @@ aa_prereq_packages() {
     if ! command -v dpkg-query >/dev/null 2>&1; then
         aa_prereq_say "dpkg-query not found: not a Debian-like system; make sure these are installed: ${wanted[*]}"
         return 0
+    fi
+    if [ "$scope" = runtime ] && ! command -v ffmpeg >/dev/null 2>&1; then
+        aa_prereq_say "optional: ffmpeg is not installed; without it the server cannot produce response_format aac"
     fi
     missing="$(aa_prereq_missing_packages "${wanted[@]}" | tr '\n' ' ')"
     missing="${missing% }"
