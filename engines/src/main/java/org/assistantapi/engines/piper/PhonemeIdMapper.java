@@ -1,0 +1,71 @@
+package org.assistantapi.engines.piper;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Piper's {@code phonemes_to_ids}: ids of {@code ^}, then {@code _}; each phoneme's ids followed
+ * by {@code _}; then ids of {@code $}. A phoneme missing from the map is skipped (no pad either)
+ * and logged with its count.
+ */
+final class PhonemeIdMapper {
+
+    private static final Logger LOG = Logger.getLogger(PhonemeIdMapper.class.getName());
+
+    private final String voiceId;
+    private final Map<Integer, long[]> ids = new HashMap<>();
+    private final long[] bos;
+    private final long[] pad;
+    private final long[] eos;
+    private final int longestIds;
+
+    PhonemeIdMapper(String voiceId, Map<Integer, List<Long>> phonemeIdMap) {
+        this.voiceId = voiceId;
+        phonemeIdMap.forEach((phoneme, list) -> ids.put(phoneme, list.stream().mapToLong(Long::longValue).toArray()));
+        bos = ids.get(PiperVoiceConfig.BOS);
+        pad = ids.get(PiperVoiceConfig.PAD);
+        eos = ids.get(PiperVoiceConfig.EOS);
+        longestIds = ids.values().stream().mapToInt(a -> a.length).max().orElse(0);
+    }
+
+    /** The model input for one sentence's phonemes (one code point each). */
+    long[] toIds(String phonemes) {
+        int[] codePoints = phonemes.codePoints().toArray();
+        long[] out = new long[bos.length + pad.length + codePoints.length * (longestIds + pad.length) + eos.length];
+        int size = append(out, 0, bos);
+        size = append(out, size, pad);
+        Map<Integer, Integer> missing = null;
+        for (int phoneme : codePoints) {
+            long[] phonemeIds = ids.get(phoneme);
+            if (phonemeIds == null) {
+                missing = missing == null ? new TreeMap<>() : missing;
+                missing.merge(phoneme, 1, Integer::sum);
+                continue;
+            }
+            size = append(out, size, phonemeIds);
+            size = append(out, size, pad);
+        }
+        size = append(out, size, eos);
+        if (missing != null) {
+            logMissing(missing);
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    private void logMissing(Map<Integer, Integer> missing) {
+        LOG.warning(() -> "voice " + voiceId + ": phonemes missing from phoneme_id_map were skipped: "
+                + missing.entrySet().stream()
+                        .map(e -> "\"" + Character.toString(e.getKey()) + "\" " + "(U+%04X) ×%d".formatted(e.getKey(), e.getValue()))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    private static int append(long[] out, int size, long[] ids) {
+        System.arraycopy(ids, 0, out, size, ids.length);
+        return size + ids.length;
+    }
+}

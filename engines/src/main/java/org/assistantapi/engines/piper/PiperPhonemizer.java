@@ -1,0 +1,154 @@
+package org.assistantapi.engines.piper;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.espeak.EspeakLibrary;
+import org.assistantapi.engines.espeak.Sentences;
+
+/**
+ * Text to phonemes grouped by sentence, as Piper does it. A phoneme is one code point; a sentence
+ * is returned as the string of its phonemes.
+ *
+ * <p>espeak voices (piper-phonemize's {@code phonemize_eSpeak}): each espeak-ng clause's IPA is
+ * NFD-decomposed, passed through the phoneme map, stripped of {@code (lang)} switch flags, and
+ * followed by its punctuation: {@code . ? !} end the sentence, {@code , : ;} are followed by a
+ * space. Text inside {@code [[ ]]} is taken as raw phonemes (piper1-gpl). Text voices: the
+ * text's own code points, NFD-decomposed, as one sentence.
+ */
+final class PiperPhonemizer {
+
+    private static final Pattern RAW_PHONEMES = Pattern.compile("\\[\\[(.*?)]]");
+
+    /** piper-phonemize's built-in maps, used when a voice brings no phoneme_map of its own. */
+    private static final Map<String, Map<Integer, List<Integer>>> DEFAULT_PHONEME_MAPS =
+            Map.of("pt-br", Map.of((int) 'c', List.of((int) 'k')));
+
+    private final PiperVoiceConfig config;
+    private final EspeakLibrary espeak;
+    private final Map<Integer, List<Integer>> phonemeMap;
+
+    /** @param espeak the phonemizer of espeak voices; null for text voices */
+    PiperPhonemizer(PiperVoiceConfig config, EspeakLibrary espeak) {
+        this.config = config;
+        this.espeak = espeak;
+        this.phonemeMap = config.phonemeMap().isEmpty() && config.phonemeType() == PiperVoiceConfig.PhonemeType.ESPEAK
+                ? DEFAULT_PHONEME_MAPS.getOrDefault(config.espeakVoice(), Map.of())
+                : config.phonemeMap();
+    }
+
+    /** Each sentence's phonemes; sentences without any are dropped, as Piper skips them. */
+    List<String> phonemize(String text) throws EngineException {
+        List<StringBuilder> sentences = switch (config.phonemeType()) {
+            case TEXT -> List.of(new StringBuilder(mapped(nfd(text))));
+            case ESPEAK -> espeakWithRawPhonemes(text);
+        };
+        return sentences.stream().filter(s -> !s.isEmpty()).map(StringBuilder::toString).toList();
+    }
+
+    /**
+     * piper1-gpl's {@code [[ ]]} rule: a raw block joins the sentence before it (with a space on
+     * each side where the text has one there), and the sentence after it continues that sentence.
+     */
+    private List<StringBuilder> espeakWithRawPhonemes(String text) throws EngineException {
+        List<StringBuilder> sentences = new ArrayList<>();
+        Matcher raw = RAW_PHONEMES.matcher(text);
+        boolean afterRaw = false;
+        int start = 0;
+        while (true) {
+            boolean found = raw.find();
+            String part = text.substring(start, found ? raw.start() : text.length());
+            List<StringBuilder> partSentences = espeakSentences(part);
+            if (afterRaw && !partSentences.isEmpty()) {
+                sentences.getLast().append(partSentences.removeFirst());
+            }
+            sentences.addAll(partSentences);
+            if (!found) {
+                return sentences;
+            }
+            if (sentences.isEmpty()) {
+                sentences.add(new StringBuilder());
+            }
+            StringBuilder sentence = sentences.getLast();
+            if (part.endsWith(" ")) {
+                sentence.append(' ');
+            }
+            sentence.append(raw.group(1).strip());
+            if (text.startsWith(" ", raw.end())) {
+                sentence.append(' ');
+            }
+            afterRaw = true;
+            start = raw.end();
+        }
+    }
+
+    /** One text part, sentence by sentence; its last clause always closes a sentence (espeak's end of text). */
+    private List<StringBuilder> espeakSentences(String text) throws EngineException {
+        List<StringBuilder> sentences = new ArrayList<>();
+        if (text.isEmpty()) {
+            return sentences;
+        }
+        List<EspeakLibrary.Clause> clauses = espeak.phonemize(config.espeakVoice(), text);
+        StringBuilder sentence = new StringBuilder();
+        for (int i = 0; i < clauses.size(); i++) {
+            EspeakLibrary.Clause clause = clauses.get(i);
+            appendClause(sentence, clause.phonemes());
+            appendPunctuation(sentence, clause.terminator());
+            if (Sentences.endsSentence(clause.terminator()) || i == clauses.size() - 1) {
+                sentences.add(sentence);
+                sentence = new StringBuilder();
+            }
+        }
+        return sentences;
+    }
+
+    /** Appends a clause's phonemes without espeak-ng's {@code (en)}-style language switch flags. */
+    private void appendClause(StringBuilder sentence, String ipa) {
+        boolean inLanguageFlag = false;
+        for (int phoneme : mapped(nfd(ipa)).codePoints().toArray()) {
+            if (inLanguageFlag) {
+                inLanguageFlag = phoneme != ')';
+            } else if (phoneme == '(') {
+                inLanguageFlag = true;
+            } else {
+                sentence.appendCodePoint(phoneme);
+            }
+        }
+    }
+
+    /** Piper keeps punctuation as phonemes; other clause ends (…, dashes, none) add nothing. */
+    private static void appendPunctuation(StringBuilder sentence, int terminator) {
+        switch (terminator) {
+            case '.', '?', '!' -> sentence.appendCodePoint(terminator);
+            case ',', ':', ';' -> sentence.appendCodePoint(terminator).append(' ');
+            default -> {
+            }
+        }
+    }
+
+    private String mapped(String phonemes) {
+        if (phonemeMap.isEmpty()) {
+            return phonemes;
+        }
+        StringBuilder out = new StringBuilder(phonemes.length());
+        phonemes.codePoints().forEach(phoneme -> {
+            List<Integer> replacement = phonemeMap.get(phoneme);
+            if (replacement == null) {
+                out.appendCodePoint(phoneme);
+            } else {
+                replacement.forEach(out::appendCodePoint);
+            }
+        });
+        return out.toString();
+    }
+
+    /** Decomposes, e.g. "ç" into "c" + U+0327, so accents are phonemes of their own. */
+    private static String nfd(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD);
+    }
+}

@@ -1,0 +1,67 @@
+package org.assistantapi.engines.piper;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.PcmSink;
+import org.assistantapi.engines.Synthesis;
+
+/** One text's sentences, already phonemized, each turned into speech only when asked for. */
+public final class PiperSynthesis implements Synthesis {
+
+    private final PiperVoice voice;
+    private final Deque<String> sentences;
+    private final PiperModel.Scales scales;
+    private final int speaker;
+    private final long phonemizeNanos;
+
+    PiperSynthesis(PiperVoice voice, List<String> sentences, PiperModel.Scales scales, int speaker, long phonemizeNanos) {
+        this.voice = voice;
+        this.sentences = new ArrayDeque<>(sentences);
+        this.scales = scales;
+        this.speaker = speaker;
+        this.phonemizeNanos = phonemizeNanos;
+    }
+
+    @Override
+    public boolean speakNext(PcmSink sink) throws EngineException {
+        return speakNextTimed(sink) != null;
+    }
+
+    /**
+     * Speaks the next sentence like {@link #speakNext} and tells where its time went.
+     *
+     * @return the sentence's timings, or null when no sentence was left
+     */
+    public SentenceTimings speakNextTimed(PcmSink sink) throws EngineException {
+        String phonemes = sentences.poll();
+        if (phonemes == null) {
+            return null;
+        }
+        long start = System.nanoTime();
+        long[] ids = voice.ids(phonemes);
+        long idsDone = System.nanoTime();
+        FloatBuffer audio = voice.model().infer(ids, scales, speaker);
+        long inferenceDone = System.nanoTime();
+        short[] pcm = PcmConverter.toPcm(audio);
+        long conversionDone = System.nanoTime();
+        if (sink.accept(pcm, 0, pcm.length)) {
+            voice.speakSilence(sink);
+        }
+        return new SentenceTimings(ids.length, pcm.length, idsDone - start, inferenceDone - idsDone,
+                conversionDone - inferenceDone);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !sentences.isEmpty();
+    }
+
+    /** How long phonemizing the whole text took, in nanoseconds (done up front, as Piper does). */
+    public long phonemizeNanos() {
+        return phonemizeNanos;
+    }
+}
