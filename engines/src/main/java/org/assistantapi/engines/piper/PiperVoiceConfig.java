@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -54,6 +56,11 @@ record PiperVoiceConfig(int sampleRate, String language, PhonemeType phonemeType
     static PiperVoiceConfig read(Path file) throws EngineException {
         try {
             return parse(JSON.readTree(file.toFile()));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new EngineException(EngineException.VOICE_UNAVAILABLE, file + ": invalid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + e.getOriginalMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineException(EngineException.VOICE_UNAVAILABLE, file + ": " + e.getMessage(), e);
         }
