@@ -1,0 +1,101 @@
+package org.assistantapi.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One-shot speech through every layer: HTTP, core, a real worker JVM, libespeak-ng, the encoders. */
+class SpeechIT {
+
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RunningServer.start("workers:\n  count: 1\n");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static String request(String input, String format) {
+        return "{\"model\":\"tts-1\",\"input\":\"" + input + "\",\"voice\":\"espeak:en-us\",\"response_format\":\"" + format + "\"}";
+    }
+
+    @Test
+    void speaksASentenceAsWav() throws Exception {
+        HttpResponse<byte[]> response = server.postJson("/v1/audio/speech", request("The kitchen lights are on.", "wav"));
+        assertEquals(200, response.statusCode());
+        assertEquals("audio/wav", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("22050", response.headers().firstValue("X-Sample-Rate").orElseThrow());
+        Wav wav = Wav.parse(response.body());
+        assertEquals(22050, wav.sampleRate());
+        assertEquals(1, wav.channels());
+        assertEquals(16, wav.bitsPerSample());
+        assertTrue(wav.seconds() > 1.0 && wav.seconds() < 4.0, "five words take 1 to 4 s, got " + wav.seconds());
+        assertTrue(Wav.rms(wav.samples()) > 500, "speech, not silence: rms " + Wav.rms(wav.samples()));
+    }
+
+    @Test
+    void ffmpegPlaysTheWavStreamToItsEnd() throws Exception {
+        HttpResponse<byte[]> response = server.postJson("/v1/audio/speech", request("Good morning. It is sunny.", "wav"));
+        Ffmpeg.Decoded decoded = Ffmpeg.decode(response.body(), "wav");
+        Wav wav = Wav.parse(response.body());
+        assertEquals(22050, decoded.sampleRate());
+        assertEquals(1, decoded.channels());
+        assertEquals(wav.samples().length, decoded.samples().length, "ffmpeg reads every sample despite the unknown sizes");
+    }
+
+    @Test
+    void longerTextGivesLongerAudio() throws Exception {
+        Wav shortWav = Wav.parse(server.postJson("/v1/audio/speech", request("Yes.", "wav")).body());
+        Wav longWav = Wav.parse(server.postJson("/v1/audio/speech",
+                request("Yes. The weather today is sunny with a light breeze from the west.", "wav")).body());
+        assertTrue(longWav.seconds() > 3 * shortWav.seconds(), shortWav.seconds() + " vs " + longWav.seconds());
+    }
+
+    @Test
+    void pcmIsRawSamplesAtTheAdvertisedRate() throws Exception {
+        HttpResponse<byte[]> response = server.postJson("/v1/audio/speech", request("The door is locked.", "pcm"));
+        assertEquals(200, response.statusCode());
+        int rate = Integer.parseInt(response.headers().firstValue("X-Sample-Rate").orElseThrow());
+        double seconds = response.body().length / 2.0 / rate;
+        assertTrue(seconds > 0.8 && seconds < 4.0, "duration " + seconds);
+    }
+
+    /** The first audio reaches the client long before the whole text could have been synthesized. */
+    @Test
+    void longInputStreamsBeforeSynthesisIsOver() throws Exception {
+        String text = Files.readString(RunningServer.shared().resolve("texts/long.txt")).strip()
+                .replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+        HttpRequest post = HttpRequest.newBuilder(server.uri("/v1/audio/speech"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request(text, "wav"))).build();
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response = server.http().send(post, HttpResponse.BodyHandlers.ofInputStream());
+        long firstByte;
+        long total = 0;
+        try (InputStream body = response.body()) {
+            byte[] buffer = new byte[8192];
+            int n = body.read(buffer);
+            firstByte = System.nanoTime() - started;
+            while (n >= 0) {
+                total += n;
+                n = body.read(buffer);
+            }
+        }
+        long last = System.nanoTime() - started;
+        double audioSeconds = (total - 44) / 2.0 / 22050;
+        assertTrue(audioSeconds > 120, "long.txt is minutes of speech, got " + audioSeconds + " s");
+        assertTrue(firstByte * 4 < last, "first byte after " + firstByte / 1e6 + " ms, last after " + last / 1e6 + " ms");
+    }
+}
