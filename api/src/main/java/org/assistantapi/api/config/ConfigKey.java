@@ -18,6 +18,7 @@ public enum ConfigKey {
     VOICES_DIRS("voices.dirs", "[/var/lib/assistant-api/voices, ~/.local/share/assistant-api/voices]"),
     VOICES_DEFAULT("voices.default", "espeak:en-us"),
     VOICES_PREWARM("voices.prewarm", "[]"),
+    VOICES_CATALOG_URL("voices.catalog_url", "https://huggingface.co/rhasspy/piper-voices/resolve/main"),
     LOGGING_DIR("logging.dir", "/var/log/assistant-api"),
     LOGGING_LEVEL("logging.level", "INFO"),
     LIMITS_MAX_INPUT_CHARS("limits.max_input_chars", "4096"),

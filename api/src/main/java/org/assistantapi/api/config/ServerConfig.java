@@ -1,5 +1,6 @@
 package org.assistantapi.api.config;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.assistantapi.core.CoreSettings;
  * The server's configuration, read from YAML. Every key has a safe default, so no file at all is
  * fine; an unknown key or a bad value stops start-up with a message naming the key.
  */
-public record ServerConfig(String host, int port, CoreSettings core, String defaultVoice,
+public record ServerConfig(String host, int port, CoreSettings core, String defaultVoice, URI voiceCatalog,
                            Path loggingDir, Level loggingLevel, long maxBodyBytes) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/assistant-api/config.yaml");
@@ -65,6 +66,7 @@ public record ServerConfig(String host, int port, CoreSettings core, String defa
                 integer(config, ConfigKey.SERVER_PORT, 8000, 0, 65535),
                 core,
                 string(config, ConfigKey.VOICES_DEFAULT, "espeak:en-us"),
+                parse(config, ConfigKey.VOICES_CATALOG_URL, URI.create(ConfigKey.VOICES_CATALOG_URL.defaultValue()), ServerConfig::httpUri),
                 Path.of(string(config, ConfigKey.LOGGING_DIR, "/var/log/assistant-api")),
                 parse(config, ConfigKey.LOGGING_LEVEL, Level.INFO, Level::parse),
                 integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024));
@@ -72,7 +74,7 @@ public record ServerConfig(String host, int port, CoreSettings core, String defa
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, core, defaultVoice, loggingDir, loggingLevel, maxBodyBytes);
+        return new ServerConfig(host, newPort, core, defaultVoice, voiceCatalog, loggingDir, loggingLevel, maxBodyBytes);
     }
 
     private static void rejectUnknownKeys(Config config) throws ConfigException {
@@ -128,6 +130,14 @@ public record ServerConfig(String host, int port, CoreSettings core, String defa
         } catch (RuntimeException e) {
             throw new ConfigException("'" + key.key() + "' must be a list of strings");
         }
+    }
+
+    private static URI httpUri(String value) {
+        URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("not an http(s) URL");
+        }
+        return uri;
     }
 
     private static Path expandHome(String dir) {
