@@ -105,6 +105,9 @@ final class PiperModel implements AutoCloseable {
             }
         } catch (OrtException e) {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "ONNX Runtime inference failed: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // ONNX Runtime's answer to a run on a closed session: the voice was closed (evicted) mid-text.
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "the voice was closed: " + e.getMessage(), e);
         }
     }
 
