@@ -34,7 +34,9 @@ final class FfmpegAacEncoder implements AudioEncoder {
     FfmpegAacEncoder(int sampleRate, int bitrateKbps, OutputStream out) {
         this.out = out;
         try {
+            // Without the probe limits ffmpeg reads ~2 s of input before it starts encoding.
             this.process = new ProcessBuilder(List.of(FFMPEG, "-hide_banner", "-loglevel", "error",
+                    "-probesize", "32", "-analyzeduration", "0",
                     "-f", "s16le", "-ar", String.valueOf(sampleRate), "-ac", "1", "-i", "pipe:0",
                     "-c:a", "aac", "-b:a", bitrateKbps + "k",
                     "-f", "adts", "-flush_packets", "1", "pipe:1")).start();

@@ -1,0 +1,53 @@
+package org.assistantapi.encoders;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every format writes and flushes while audio still arrives, not only at the end. */
+class StreamingTest {
+
+    private static final int RATE = 22050;
+
+    @ParameterizedTest
+    @EnumSource(AudioFormat.class)
+    void flushesPlayableBytesSoonAndThroughout(AudioFormat format) throws IOException, InterruptedException {
+        short[] pcm = TestAudio.speechLike(RATE, 3.0);
+        TestAudio.RecordingStream out = new TestAudio.RecordingStream();
+        try (AudioEncoder encoder = Encoders.open(format, RATE, format.defaultRate(RATE), out)) {
+            int fed = 0;
+            while (out.flushes().isEmpty() && fed < pcm.length) {
+                int n = Math.min(TestAudio.ESPEAK_CHUNK, pcm.length - fed);
+                encoder.encode(pcm, fed, n);
+                fed += n;
+                if (format == AudioFormat.AAC) {
+                    awaitFlush(out, 50);    // ffmpeg answers on its own thread
+                }
+            }
+            double firstFlushMs = 1000.0 * fed / RATE;
+            assertTrue(firstFlushMs <= 250, format + " first flushed after " + firstFlushMs + " ms of audio");
+
+            for (; fed < pcm.length; fed += TestAudio.ESPEAK_CHUNK) {
+                encoder.encode(pcm, fed, Math.min(TestAudio.ESPEAK_CHUNK, pcm.length - fed));
+            }
+            if (format == AudioFormat.AAC) {
+                awaitFlush(out, 2000);
+            }
+            int beforeFinish = out.flushes().size();
+            int bytesBeforeFinish = out.size();
+            encoder.finish();
+            assertTrue(beforeFinish >= 10, format + " flushed only " + beforeFinish + " times in 3 s");
+            assertTrue(bytesBeforeFinish > out.size() / 2, format + " held back most of its bytes until finish");
+        }
+    }
+
+    /** Waits until the AAC pump has flushed something new, or the time runs out. */
+    private static void awaitFlush(TestAudio.RecordingStream out, int timeoutMs) throws InterruptedException {
+        int before = out.flushes().size();
+        for (int waited = 0; waited < timeoutMs && out.flushes().size() == before; waited += 5) {
+            Thread.sleep(5);
+        }
+    }
+}
