@@ -112,28 +112,43 @@ final class JobScheduler implements Runnable {
     private void start(ToWorker.StartJob start) {
         long id = start.jobId();
         try {
-            Voice voice = voices.get(start.voice());
-            Synthesis synthesis = voice.synthesize(start.text(), new SynthesisOptions(start.speed(), start.speaker()));
-            AudioFormat format = AudioFormat.byId(start.format()).filter(Encoders::isAvailable)
-                    .orElseThrow(() -> new EngineException("unsupported_format", "format " + start.format() + " is not available"));
-            int sourceRate = voice.info().sampleRate();
-            int rate = start.sampleRate() == 0 ? format.defaultRate(sourceRate) : start.sampleRate();
-            if (!format.supportsRate(rate)) {
-                throw new EngineException("unsupported_sample_rate", format.id() + " cannot be encoded at " + rate + " Hz");
+            Voice voice = voices.acquire(start.voice());
+            try {
+                turns.add(newJob(start, voice));
+            } catch (EngineException | RuntimeException e) {
+                voices.release(start.voice());
+                throw e;
             }
-            Job[] self = new Job[1];
-            AudioEncoder encoder = Encoders.open(format, sourceRate, rate, new FrameOutputStream(frame -> self[0].offer(frame)));
-            Job job = new Job(id, start.credits(), synthesis, encoder, output, () -> jobs.remove(id));
-            self[0] = job;
-            jobs.put(id, job);
-            output.send(new FromWorker.Started(id, format.contentType(), rate));
-            turns.add(job);
         } catch (EngineException e) {
             output.send(new FromWorker.Failed(id, e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "job " + id + " could not start", e);
             output.send(new FromWorker.Failed(id, EngineException.SYNTHESIS_FAILED, String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Prepares the sentences and the encoder, registers the job and tells core it has started. */
+    private Job newJob(ToWorker.StartJob start, Voice voice) throws EngineException {
+        long id = start.jobId();
+        Synthesis synthesis = voice.synthesize(start.text(), new SynthesisOptions(start.speed(), start.speaker()));
+        AudioFormat format = AudioFormat.byId(start.format()).filter(Encoders::isAvailable)
+                .orElseThrow(() -> new EngineException("unsupported_format", "format " + start.format() + " is not available"));
+        int sourceRate = voice.info().sampleRate();
+        int rate = start.sampleRate() == 0 ? format.defaultRate(sourceRate) : start.sampleRate();
+        if (!format.supportsRate(rate)) {
+            throw new EngineException("unsupported_sample_rate", format.id() + " cannot be encoded at " + rate
+                    + " Hz; it takes " + format.describeRates());
+        }
+        Job[] self = new Job[1];
+        AudioEncoder encoder = Encoders.open(format, sourceRate, rate, new FrameOutputStream(frame -> self[0].offer(frame)));
+        Job job = new Job(id, start.credits(), synthesis, encoder, output, () -> {
+            jobs.remove(id);
+            voices.release(start.voice());
+        });
+        self[0] = job;
+        jobs.put(id, job);
+        output.send(new FromWorker.Started(id, format.contentType(), rate));
+        return job;
     }
 
     private boolean hasTurnToTake() {

@@ -1,5 +1,6 @@
 package org.assistantapi.workers;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +10,8 @@ import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.Voice;
 
 /**
- * Loaded voices, the least recently used unloaded past a maximum. Used only from the synthesis
- * thread, so a voice is never closed while it speaks.
+ * Loaded voices, the least recently used unloaded past a maximum. A voice still speaking for a
+ * job is never unloaded: the cache may hold more than its maximum until those jobs end.
  */
 final class VoiceCache implements AutoCloseable {
 
@@ -19,34 +20,50 @@ final class VoiceCache implements AutoCloseable {
     private final EngineRegistry engines;
     private final int maxLoaded;
     private final LinkedHashMap<String, Voice> loaded = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Integer> users = new HashMap<>();
 
     VoiceCache(EngineRegistry engines, int maxLoaded) {
         this.engines = engines;
         this.maxLoaded = maxLoaded;
     }
 
-    Voice get(String voiceId) throws EngineException {
+    /** Loads a voice (or finds it loaded) without holding it: for prewarming. */
+    synchronized Voice get(String voiceId) throws EngineException {
         Voice voice = loaded.get(voiceId);
         if (voice == null) {
             voice = engines.load(voiceId);
             loaded.put(voiceId, voice);
-            evictOverflow();
+            evictIdleOverflow();
         }
         return voice;
     }
 
-    private void evictOverflow() {
-        Iterator<Map.Entry<String, Voice>> eldest = loaded.entrySet().iterator();
-        while (loaded.size() > maxLoaded && eldest.hasNext()) {
-            Map.Entry<String, Voice> entry = eldest.next();
-            LOG.info("unloading voice " + entry.getKey());
-            entry.getValue().close();
-            eldest.remove();
+    /** A voice for a job, held until {@link #release} so that it is not unloaded mid-text. */
+    synchronized Voice acquire(String voiceId) throws EngineException {
+        Voice voice = get(voiceId);
+        users.merge(voiceId, 1, Integer::sum);
+        return voice;
+    }
+
+    synchronized void release(String voiceId) {
+        users.computeIfPresent(voiceId, (id, count) -> count > 1 ? count - 1 : null);
+        evictIdleOverflow();
+    }
+
+    private void evictIdleOverflow() {
+        Iterator<Map.Entry<String, Voice>> eldestFirst = loaded.entrySet().iterator();
+        while (loaded.size() > maxLoaded && eldestFirst.hasNext()) {
+            Map.Entry<String, Voice> entry = eldestFirst.next();
+            if (!users.containsKey(entry.getKey())) {
+                LOG.info("unloading voice " + entry.getKey());
+                entry.getValue().close();
+                eldestFirst.remove();
+            }
         }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         loaded.values().forEach(Voice::close);
         loaded.clear();
     }
