@@ -12,6 +12,7 @@ import java.util.List;
  * @param voiceDirs           where workers look for Piper voices
  * @param maxLoadedVoices     voices a worker keeps loaded before unloading the least recently used
  * @param prewarmVoices       voices each worker loads before it reports ready
+ * @param voiceChoice         how requests' voice and model names map to voices
  * @param maxInputChars       the longest text one request may carry
  * @param streamBufferFrames  audio frames buffered per stream between a worker and its reader
  * @param jobStartTimeout     how long a job may take to start (includes loading its voice)
@@ -19,7 +20,7 @@ import java.util.List;
  * @param heartbeatTimeout    a worker silent for this long is killed and replaced
  */
 public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<Path> voiceDirs, int maxLoadedVoices,
-                           List<String> prewarmVoices, int maxInputChars, int streamBufferFrames,
+                           List<String> prewarmVoices, VoiceChoice voiceChoice, int maxInputChars, int streamBufferFrames,
                            Duration jobStartTimeout, Duration heartbeatInterval, Duration heartbeatTimeout) {
 
     public CoreSettings {
@@ -37,7 +38,7 @@ public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<
     /** Safe defaults: one worker per core, the default voice directories, OpenAI's input limit. */
     public static CoreSettings defaults() {
         return new CoreSettings(Runtime.getRuntime().availableProcessors(), List.of("-Xmx512m"),
-                defaultVoiceDirs(), 8, List.of(), 4096, 64,
+                defaultVoiceDirs(), 8, List.of(), VoiceChoice.automatic(), 4096, 64,
                 Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 

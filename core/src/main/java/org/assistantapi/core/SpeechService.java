@@ -70,7 +70,7 @@ public final class SpeechService implements AutoCloseable {
     public AudioStream speak(SpeechRequest request) throws SpeechException {
         FromWorker.Ready catalog = pool.catalog()
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
-        request = resolveSpeaker(request, catalog);
+        request = resolveSpeaker(chooseVoice(request), catalog);
         validate(request, catalog);
         WorkerProcess worker = pool.pick()
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
@@ -105,6 +105,19 @@ public final class SpeechService implements AutoCloseable {
         }
     }
 
+    /** The voice to use when the default is wanted: what the workers have decides it. */
+    public String defaultVoice() {
+        return settings.voiceChoice().defaultVoice(voices());
+    }
+
+    private SpeechRequest chooseVoice(SpeechRequest request) throws SpeechException {
+        String voice = settings.voiceChoice().resolve(request.model(), request.voice(), voices())
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
+                        "unknown voice '" + request.voice() + "'; GET /v1/audio/voices lists the voices"));
+        return new SpeechRequest(request.text(), request.model(), voice, request.speaker(), request.format(),
+                request.speed(), request.sampleRate());
+    }
+
     /** {@code voice} may name a speaker after its last colon: {@code en_US-libritts-high:p123}. */
     private static SpeechRequest resolveSpeaker(SpeechRequest request, FromWorker.Ready catalog) {
         String voice = request.voice();
@@ -112,7 +125,7 @@ public final class SpeechService implements AutoCloseable {
         if (request.speaker() != null || colon < 0 || findVoice(catalog, voice).isPresent()) {
             return request;
         }
-        return new SpeechRequest(request.text(), voice.substring(0, colon), voice.substring(colon + 1),
+        return new SpeechRequest(request.text(), request.model(), voice.substring(0, colon), voice.substring(colon + 1),
                 request.format(), request.speed(), request.sampleRate());
     }
 

@@ -16,7 +16,9 @@ public enum ConfigKey {
     WORKERS_HEARTBEAT_TIMEOUT_SECONDS("workers.heartbeat_timeout_seconds", "30"),
     WORKERS_JOB_START_TIMEOUT_SECONDS("workers.job_start_timeout_seconds", "60"),
     VOICES_DIRS("voices.dirs", "[/var/lib/assistant-api/voices, ~/.local/share/assistant-api/voices]"),
-    VOICES_DEFAULT("voices.default", "espeak:en-us"),
+    VOICES_DEFAULT("voices.default", "an installed Piper voice (English first), else espeak:en-us"),
+    VOICES_OPENAI("voices.openai", "{} (every OpenAI voice name speaks with the default voice)", true),
+    MODELS("models", "{} (every model uses the default voice)", true),
     VOICES_PREWARM("voices.prewarm", "[]"),
     VOICES_CATALOG_URL("voices.catalog_url", "https://huggingface.co/rhasspy/piper-voices/resolve/main"),
     LOGGING_DIR("logging.dir", "/var/log/assistant-api"),
@@ -27,10 +29,17 @@ public enum ConfigKey {
 
     private final String key;
     private final String defaultValue;
+    private final boolean map;
 
     ConfigKey(String key, String defaultValue) {
+        this(key, defaultValue, false);
+    }
+
+    /** A map key: any name below it is allowed, e.g. {@code voices.openai.alloy}. */
+    ConfigKey(String key, String defaultValue, boolean map) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.map = map;
     }
 
     /** The dotted key as written in YAML, e.g. {@code server.port}. */
@@ -43,7 +52,10 @@ public enum ConfigKey {
         return defaultValue;
     }
 
-    static Optional<ConfigKey> byKey(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    /** The key that a YAML leaf belongs to: itself, or the map it is an entry of. */
+    static Optional<ConfigKey> owning(String leaf) {
+        return Arrays.stream(values())
+                .filter(k -> k.key.equals(leaf) || (k.map && leaf.startsWith(k.key + ".") && leaf.indexOf('.', k.key.length() + 1) < 0))
+                .findFirst();
     }
 }

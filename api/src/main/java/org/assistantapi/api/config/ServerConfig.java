@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -13,12 +15,13 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 import org.assistantapi.core.CoreSettings;
+import org.assistantapi.core.VoiceChoice;
 
 /**
  * The server's configuration, read from YAML. Every key has a safe default, so no file at all is
  * fine; an unknown key or a bad value stops start-up with a message naming the key.
  */
-public record ServerConfig(String host, int port, CoreSettings core, String defaultVoice, URI voiceCatalog,
+public record ServerConfig(String host, int port, CoreSettings core, URI voiceCatalog,
                            Path loggingDir, Level loggingLevel, long maxBodyBytes) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/assistant-api/config.yaml");
@@ -56,6 +59,8 @@ public record ServerConfig(String host, int port, CoreSettings core, String defa
                 strings(config, ConfigKey.VOICES_DIRS, null).stream().map(ServerConfig::expandHome).toList(),
                 integer(config, ConfigKey.WORKERS_MAX_LOADED_VOICES, defaults.maxLoadedVoices(), 1, 1000),
                 strings(config, ConfigKey.VOICES_PREWARM, List.of()),
+                new VoiceChoice(string(config, ConfigKey.VOICES_DEFAULT, null),
+                        map(config, ConfigKey.VOICES_OPENAI), map(config, ConfigKey.MODELS)),
                 integer(config, ConfigKey.LIMITS_MAX_INPUT_CHARS, defaults.maxInputChars(), 1, 1_000_000),
                 integer(config, ConfigKey.STREAMS_BUFFER_FRAMES, defaults.streamBufferFrames(), 2, 100_000),
                 Duration.ofSeconds(integer(config, ConfigKey.WORKERS_JOB_START_TIMEOUT_SECONDS, 60, 1, 3600)),
@@ -65,7 +70,6 @@ public record ServerConfig(String host, int port, CoreSettings core, String defa
                 string(config, ConfigKey.SERVER_HOST, "127.0.0.1"),
                 integer(config, ConfigKey.SERVER_PORT, 8000, 0, 65535),
                 core,
-                string(config, ConfigKey.VOICES_DEFAULT, "espeak:en-us"),
                 parse(config, ConfigKey.VOICES_CATALOG_URL, URI.create(ConfigKey.VOICES_CATALOG_URL.defaultValue()), ServerConfig::httpUri),
                 Path.of(string(config, ConfigKey.LOGGING_DIR, "/var/log/assistant-api")),
                 parse(config, ConfigKey.LOGGING_LEVEL, Level.INFO, Level::parse),
@@ -74,14 +78,14 @@ public record ServerConfig(String host, int port, CoreSettings core, String defa
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, core, defaultVoice, voiceCatalog, loggingDir, loggingLevel, maxBodyBytes);
+        return new ServerConfig(host, newPort, core, voiceCatalog, loggingDir, loggingLevel, maxBodyBytes);
     }
 
     private static void rejectUnknownKeys(Config config) throws ConfigException {
         List<String> leaves = config.traverse().filter(Config::isLeaf).map(node -> node.key().toString()).toList();
         for (String leaf : leaves) {
             String key = leaf.replaceAll("\\.\\d+$", ""); // list items: voices.dirs.0
-            if (ConfigKey.byKey(key).isEmpty()) {
+            if (ConfigKey.owning(key).isEmpty()) {
                 throw new ConfigException("unknown configuration key '" + leaf + "'");
             }
         }
@@ -130,6 +134,25 @@ public record ServerConfig(String host, int port, CoreSettings core, String defa
         } catch (RuntimeException e) {
             throw new ConfigException("'" + key.key() + "' must be a list of strings");
         }
+    }
+
+    /** A map of names to strings, e.g. {@code voices.openai: {alloy: en_US-lessac-medium}}. */
+    private static Map<String, String> map(Config config, ConfigKey key) throws ConfigException {
+        Config node = config.get(key.key());
+        if (!node.exists()) {
+            return Map.of();
+        }
+        if (node.type() != Config.Type.OBJECT) {
+            throw new ConfigException("'" + key.key() + "' must be a map of names to values");
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (Config entry : node.asNodeList().get()) {
+            if (!entry.isLeaf()) {
+                throw new ConfigException("'" + entry.key() + "' must be a single value");
+            }
+            entries.put(entry.name(), entry.asString().get().strip());
+        }
+        return entries;
     }
 
     private static URI httpUri(String value) {

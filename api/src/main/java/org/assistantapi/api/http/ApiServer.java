@@ -26,8 +26,9 @@ public final class ApiServer {
     static void routes(HttpRouting.Builder routing, ServerConfig config, SpeechService speech) {
         JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
         VoicesHandler voices = new VoicesHandler(speech);
-        routing.post("/v1/audio/speech", new SpeechHandler(speech, bodies, config.defaultVoice()))
+        routing.post("/v1/audio/speech", new SpeechHandler(speech, bodies))
                 .get("/v1/audio/voices", voices::voices)
+                .get("/v1/models", new ModelsHandler(config.core().voiceChoice())::models)
                 .get("/health", new HealthHandler(speech))
                 .any("/v1/audio/speech", (req, res) -> methodNotAllowed())
                 .any((req, res) -> {

@@ -22,37 +22,37 @@ final class SpeechHandler implements Handler {
 
     private final SpeechService speech;
     private final JsonBodies bodies;
-    private final String defaultVoice;
 
-    SpeechHandler(SpeechService speech, JsonBodies bodies, String defaultVoice) {
+    SpeechHandler(SpeechService speech, JsonBodies bodies) {
         this.speech = speech;
         this.bodies = bodies;
-        this.defaultVoice = defaultVoice;
     }
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        SpeechRequest request = parse(new Fields(bodies.readObject(req)));
+        Fields fields = new Fields(bodies.readObject(req));
+        SpeechRequest request = parse(fields);
+        AudioBody body = AudioBody.of(fields.string("stream_format").orElse("audio"));
         try (AudioStream stream = speak(request)) {
             StreamFormat format = startOrThrow(stream);
-            res.header(HeaderNames.CONTENT_TYPE, format.contentType());
+            res.header(HeaderNames.CONTENT_TYPE, body.contentType(format.contentType()));
             res.header("X-Sample-Rate", String.valueOf(format.sampleRate()));
             res.header("X-Audio-Format", format.format());
-            stream(stream, res);
+            stream(stream, body, res);
         }
     }
 
     private SpeechRequest parse(Fields fields) {
-        fields.string("model");
+        String model = fields.string("model").orElse(null);
         String input = fields.requiredString("input");
-        String voice = fields.string("voice").orElse(defaultVoice);
+        String voice = fields.string("voice").orElse(null);
         String format = fields.string("response_format").orElse("mp3");
         double speed = fields.number("speed").orElse(1.0);
         int sampleRate = fields.integer("sample_rate").orElse(0);
         if (sampleRate < 0) {
             throw OpenAiError.invalid("sample_rate", "invalid_value", "'sample_rate' must be positive");
         }
-        return new SpeechRequest(input, voice, null, format, speed, sampleRate);
+        return new SpeechRequest(input, model, voice, null, format, speed, sampleRate);
     }
 
     private AudioStream speak(SpeechRequest request) {
@@ -75,13 +75,14 @@ final class SpeechHandler implements Handler {
      * Writes chunks as they come, flushing each. If the stream breaks off, the connection is closed
      * without the final chunk, so the client sees a truncated response rather than a clean end.
      */
-    private static void stream(AudioStream stream, ServerResponse res) {
+    private static void stream(AudioStream stream, AudioBody body, ServerResponse res) {
         OutputStream out = res.outputStream();
         try {
             for (byte[] chunk = stream.read(); chunk != null; chunk = stream.read()) {
-                out.write(chunk);
+                body.write(out, chunk);
                 out.flush();
             }
+            body.finish(out);
             out.close();
         } catch (SpeechException e) {
             throw new CloseConnectionException("audio stream broke off: " + e.getMessage());

@@ -22,7 +22,7 @@ final class VoicesHandler {
 
     void voices(ServerRequest req, ServerResponse res) {
         List<Map<String, Object>> voices = speech.voices().stream().map(VoicesHandler::describe).toList();
-        JsonResponses.send(res, Status.OK_200, Map.of("object", "list", "data", voices));
+        JsonResponses.send(res, Status.OK_200, Map.of("object", "list", "data", voices, "default", speech.defaultVoice()));
     }
 
     private static Map<String, Object> describe(AvailableVoice voice) {
