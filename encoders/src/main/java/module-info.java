@@ -3,7 +3,6 @@
  * 16-bit mono PCM as it arrives and writes its container's bytes as soon as they exist.
  */
 module org.assistantapi.encoders {
-    requires java.desktop;
     requires jump3r;
     requires concentus;
 
