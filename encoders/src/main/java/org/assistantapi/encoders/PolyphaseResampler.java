@@ -97,7 +97,7 @@ final class PolyphaseResampler {
     /** Drops the input no future output sample reaches. */
     private void discardConsumed() {
         long firstNeeded = Math.floorDiv(outputLength * filter.down(), filter.up()) - filter.halfTaps() + 1;
-        int drop = (int) Math.clamp(firstNeeded - historyStart, 0, historyLength);
+        int drop = Math.clamp(firstNeeded - historyStart, 0, historyLength);
         System.arraycopy(history, drop, history, 0, historyLength - drop);
         historyLength -= drop;
         historyStart += drop;
