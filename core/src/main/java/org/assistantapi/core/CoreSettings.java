@@ -3,6 +3,7 @@ package org.assistantapi.core;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What core needs to run, whatever the transport and wherever the values came from.
@@ -12,6 +13,8 @@ import java.util.List;
  * @param voiceDirs           where workers look for Piper voices
  * @param maxLoadedVoices     voices a worker keeps loaded before unloading the least recently used
  * @param prewarmVoices       voices each worker loads before it reports ready
+ * @param workerTuning        engine and encoder knobs by configuration key (e.g. {@code encoders.mp3_bitrate_kbps}),
+ *                            passed to every worker; unset ones keep the worker's defaults
  * @param voiceChoice         how requests' voice and model names map to voices
  * @param maxInputChars       the longest text one request may carry
  * @param streamBufferFrames  audio frames buffered per stream between a worker and its reader
@@ -20,13 +23,14 @@ import java.util.List;
  * @param heartbeatTimeout    a worker silent for this long is killed and replaced
  */
 public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<Path> voiceDirs, int maxLoadedVoices,
-                           List<String> prewarmVoices, VoiceChoice voiceChoice, int maxInputChars, int streamBufferFrames,
+                           List<String> prewarmVoices, Map<String, Integer> workerTuning, VoiceChoice voiceChoice, int maxInputChars, int streamBufferFrames,
                            Duration jobStartTimeout, Duration heartbeatInterval, Duration heartbeatTimeout) {
 
     public CoreSettings {
         workerJvmOptions = List.copyOf(workerJvmOptions);
         voiceDirs = List.copyOf(voiceDirs);
         prewarmVoices = List.copyOf(prewarmVoices);
+        workerTuning = Map.copyOf(workerTuning);
         if (workerCount < 1) {
             throw new IllegalArgumentException("workerCount must be at least 1");
         }
@@ -38,7 +42,7 @@ public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<
     /** Safe defaults: one worker per core, the default voice directories, OpenAI's input limit. */
     public static CoreSettings defaults() {
         return new CoreSettings(Runtime.getRuntime().availableProcessors(), List.of("-Xmx512m"),
-                defaultVoiceDirs(), 8, List.of(), VoiceChoice.automatic(), 4096, 64,
+                defaultVoiceDirs(), 8, List.of(), Map.of(), VoiceChoice.automatic(), 4096, 64,
                 Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 

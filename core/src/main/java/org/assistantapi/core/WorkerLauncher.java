@@ -35,7 +35,7 @@ final class WorkerLauncher {
                     "-cp", System.getProperty("java.class.path"), WORKER_MAIN));
         }
         command.addAll(new WorkerOptions(workerId, settings.voiceDirs(), settings.maxLoadedVoices(),
-                settings.prewarmVoices()).toArgs());
+                settings.prewarmVoices(), settings.workerTuning()).toArgs());
         return command;
     }
 

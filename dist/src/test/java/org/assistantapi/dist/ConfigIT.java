@@ -22,6 +22,7 @@ class ConfigIT {
             "out of range    | workers:\\n  count: 0\\n                 | workers.count",
             "not a list      | voices:\\n  dirs: /srv/voices\\n          | voices.dirs",
             "bad level       | logging:\\n  level: LOUD\\n              | logging.level",
+            "tuning range    | encoders:\\n  mp3_bitrate_kbps: 999\\n  | encoders.mp3_bitrate_kbps",
     })
     void badConfigurationStopsStartup(String name, String yaml, String key) throws Exception {
         Path config = Files.createTempFile("assistant-api-config", ".yaml");
@@ -32,6 +33,18 @@ class ConfigIT {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(1, process.exitValue(), output);
         assertTrue(output.contains("'" + key + "'"), "names " + key + ": " + output);
+    }
+
+    /** Engine and encoder keys reach the workers: here the MP3 bit rate sets the stream's size. */
+    @org.junit.jupiter.api.Test
+    void tuningKeysReachTheWorkers() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\nencoders:\n  mp3_bitrate_kbps: 32\n")) {
+            java.net.http.HttpResponse<byte[]> mp3 = server.postJson("/v1/audio/speech",
+                    "{\"input\":\"The garage door is closed and the alarm is set.\",\"voice\":\"espeak:en-us\"}");
+            Ffmpeg.Decoded decoded = Ffmpeg.decode(mp3.body(), "mp3");
+            double kbps = mp3.body().length * 8 / 1000.0 / decoded.seconds();
+            assertEquals(32, kbps, 2, "bit rate of the stream");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

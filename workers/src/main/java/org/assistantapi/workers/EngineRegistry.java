@@ -11,7 +11,6 @@ import org.assistantapi.engines.Voice;
 import org.assistantapi.engines.VoiceInfo;
 import org.assistantapi.engines.espeak.EspeakEngine;
 import org.assistantapi.engines.piper.PiperEngine;
-import org.assistantapi.engines.piper.PiperSettings;
 import org.assistantapi.workers.protocol.WorkerOptions;
 
 /** The engines this worker runs, and which of them speaks a given voice id. */
@@ -28,7 +27,7 @@ final class EngineRegistry implements AutoCloseable {
     /** Opens every engine that can run on this machine; one that cannot is logged and left out. */
     static EngineRegistry open(WorkerOptions options) {
         List<SpeechEngine> engines = new ArrayList<>();
-        engines.add(new PiperEngine(PiperSettings.of(options.voiceDirs())));
+        engines.add(new PiperEngine(WorkerTuning.piper(options)));
         try {
             engines.add(new EspeakEngine());
         } catch (EngineException e) {

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 import org.assistantapi.encoders.AudioEncoder;
 import org.assistantapi.encoders.AudioFormat;
+import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.encoders.Encoders;
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.PcmSink;
@@ -36,10 +37,12 @@ final class JobScheduler implements Runnable {
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private final Deque<Job> turns = new ArrayDeque<>();
     private final VoiceCache voices;
+    private final EncoderSettings encoderSettings;
     private final WorkerOutput output;
 
-    JobScheduler(VoiceCache voices, WorkerOutput output) {
+    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, WorkerOutput output) {
         this.voices = voices;
+        this.encoderSettings = encoderSettings;
         this.output = output;
     }
 
@@ -140,7 +143,7 @@ final class JobScheduler implements Runnable {
                     + " Hz; it takes " + format.describeRates());
         }
         Job[] self = new Job[1];
-        AudioEncoder encoder = Encoders.open(format, sourceRate, rate, new FrameOutputStream(frame -> self[0].offer(frame)));
+        AudioEncoder encoder = Encoders.open(format, sourceRate, rate, encoderSettings, new FrameOutputStream(frame -> self[0].offer(frame)));
         Job job = new Job(id, start.credits(), synthesis, encoder, output, () -> {
             jobs.remove(id);
             voices.release(start.voice());

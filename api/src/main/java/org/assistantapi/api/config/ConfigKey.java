@@ -25,11 +25,21 @@ public enum ConfigKey {
     LOGGING_LEVEL("logging.level", "INFO"),
     LIMITS_MAX_INPUT_CHARS("limits.max_input_chars", "4096"),
     LIMITS_MAX_BODY_BYTES("limits.max_body_bytes", "65536"),
-    STREAMS_BUFFER_FRAMES("streams.buffer_frames", "64");
+    STREAMS_BUFFER_FRAMES("streams.buffer_frames", "64"),
+    PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000),
+    PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256),
+    ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 64, 8, 320),
+    ENCODERS_MP3_QUALITY("encoders.mp3_quality", 5, 0, 9),
+    ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510),
+    ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 5, 0, 10),
+    ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000),
+    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320);
 
     private final String key;
     private final String defaultValue;
     private final boolean map;
+    private final int min;
+    private final int max;
 
     ConfigKey(String key, String defaultValue) {
         this(key, defaultValue, false);
@@ -40,6 +50,29 @@ public enum ConfigKey {
         this.key = key;
         this.defaultValue = defaultValue;
         this.map = map;
+        this.min = 0;
+        this.max = -1;
+    }
+
+    /** A worker tuning key: an integer in a range, handed to every worker as it is. */
+    ConfigKey(String key, int defaultValue, int min, int max) {
+        this.key = key;
+        this.defaultValue = String.valueOf(defaultValue);
+        this.map = false;
+        this.min = min;
+        this.max = max;
+    }
+
+    boolean isWorkerTuning() {
+        return max >= min;
+    }
+
+    int min() {
+        return min;
+    }
+
+    int max() {
+        return max;
     }
 
     /** The dotted key as written in YAML, e.g. {@code server.port}. */

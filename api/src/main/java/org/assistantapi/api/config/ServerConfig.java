@@ -59,6 +59,7 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                 strings(config, ConfigKey.VOICES_DIRS, null).stream().map(ServerConfig::expandHome).toList(),
                 integer(config, ConfigKey.WORKERS_MAX_LOADED_VOICES, defaults.maxLoadedVoices(), 1, 1000),
                 strings(config, ConfigKey.VOICES_PREWARM, List.of()),
+                workerTuning(config),
                 new VoiceChoice(string(config, ConfigKey.VOICES_DEFAULT, null),
                         map(config, ConfigKey.VOICES_OPENAI), map(config, ConfigKey.MODELS)),
                 integer(config, ConfigKey.LIMITS_MAX_INPUT_CHARS, defaults.maxInputChars(), 1, 1_000_000),
@@ -134,6 +135,17 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         } catch (RuntimeException e) {
             throw new ConfigException("'" + key.key() + "' must be a list of strings");
         }
+    }
+
+    /** The engine and encoder knobs that were set, checked here so that workers never see a bad one. */
+    private static Map<String, Integer> workerTuning(Config config) throws ConfigException {
+        Map<String, Integer> tuning = new LinkedHashMap<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.isWorkerTuning() && config.get(key.key()).exists()) {
+                tuning.put(key.key(), integer(config, key, 0, key.min(), key.max()));
+            }
+        }
+        return tuning;
     }
 
     /** A map of names to strings, e.g. {@code voices.openai: {alloy: en_US-lessac-medium}}. */

@@ -2,7 +2,9 @@ package org.assistantapi.workers.protocol;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a worker is set up, passed on its command line by core.
@@ -11,12 +13,15 @@ import java.util.List;
  * @param voiceDirs       directories searched for Piper voices
  * @param maxLoadedVoices how many voices a worker keeps loaded; the least recently used is unloaded
  * @param prewarmVoices   voices loaded before the worker reports ready
+ * @param tuning          engine and encoder knobs by configuration key, e.g. {@code encoders.mp3_bitrate_kbps}
  */
-public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoadedVoices, List<String> prewarmVoices) {
+public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoadedVoices, List<String> prewarmVoices,
+                            Map<String, Integer> tuning) {
 
     public WorkerOptions {
         voiceDirs = List.copyOf(voiceDirs);
         prewarmVoices = List.copyOf(prewarmVoices);
+        tuning = Map.copyOf(tuning);
         if (maxLoadedVoices < 1) {
             throw new IllegalArgumentException("maxLoadedVoices must be at least 1");
         }
@@ -26,7 +31,13 @@ public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoaded
         List<String> args = new ArrayList<>(List.of("--id", workerId, "--max-loaded-voices", String.valueOf(maxLoadedVoices)));
         voiceDirs.forEach(dir -> args.addAll(List.of("--voices-dir", dir.toString())));
         prewarmVoices.forEach(voice -> args.addAll(List.of("--prewarm", voice)));
+        tuning.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
         return args;
+    }
+
+    /** A tuning value, or the fallback when it was not set. */
+    public int tuning(String key, int fallback) {
+        return tuning.getOrDefault(key, fallback);
     }
 
     public static WorkerOptions parse(String[] args) {
@@ -34,6 +45,7 @@ public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoaded
         int maxLoaded = 8;
         List<Path> dirs = new ArrayList<>();
         List<String> prewarm = new ArrayList<>();
+        Map<String, Integer> tuning = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -41,9 +53,11 @@ public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoaded
                 case "--max-loaded-voices" -> maxLoaded = Integer.parseInt(value);
                 case "--voices-dir" -> dirs.add(Path.of(value));
                 case "--prewarm" -> prewarm.add(value);
+                case "--set" -> tuning.put(value.substring(0, value.indexOf('=')),
+                        Integer.parseInt(value.substring(value.indexOf('=') + 1)));
                 default -> throw new IllegalArgumentException("unknown worker option " + args[i]);
             }
         }
-        return new WorkerOptions(id, dirs, maxLoaded, prewarm);
+        return new WorkerOptions(id, dirs, maxLoaded, prewarm, tuning);
     }
 }
