@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Collects what an encoder writes and hands it on as one audio frame at each flush, so frames
- * follow the encoder's own playable units (an MP3 frame run, an Ogg page).
+ * follow the encoder's own playable units (an MP3 frame run, an Ogg page). Synchronized because an
+ * encoder may write from a thread of its own (the AAC encoder pumps ffmpeg's output).
  */
 final class FrameOutputStream extends OutputStream {
 
@@ -21,19 +22,19 @@ final class FrameOutputStream extends OutputStream {
     }
 
     @Override
-    public void write(int b) {
+    public synchronized void write(int b) {
         buffer.write(b);
         flushIfFull();
     }
 
     @Override
-    public void write(byte[] b, int off, int len) {
+    public synchronized void write(byte[] b, int off, int len) {
         buffer.write(b, off, len);
         flushIfFull();
     }
 
     @Override
-    public void flush() {
+    public synchronized void flush() {
         if (buffer.size() > 0) {
             frames.accept(buffer.toByteArray());
             buffer.reset();
