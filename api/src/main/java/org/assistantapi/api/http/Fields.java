@@ -1,6 +1,7 @@
 package org.assistantapi.api.http;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,14 +16,7 @@ final class Fields {
     }
 
     Optional<String> string(String name) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isTextual()) {
-            throw OpenAiError.invalid(name, "invalid_type", "'" + name + "' must be a string");
-        }
-        return Optional.of(node.textValue());
+        return field(name, JsonNode::isTextual, "a string").map(JsonNode::textValue);
     }
 
     String requiredString(String name) {
@@ -31,35 +25,22 @@ final class Fields {
     }
 
     Optional<Double> number(String name) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isNumber()) {
-            throw OpenAiError.invalid(name, "invalid_type", "'" + name + "' must be a number");
-        }
-        return Optional.of(node.doubleValue());
+        return field(name, JsonNode::isNumber, "a number").map(JsonNode::doubleValue);
     }
 
     Optional<Integer> integer(String name) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw OpenAiError.invalid(name, "invalid_type", "'" + name + "' must be an integer");
-        }
-        return Optional.of(node.intValue());
+        return field(name, node -> node.isIntegralNumber() && node.canConvertToInt(), "an integer").map(JsonNode::intValue);
     }
 
-    Optional<Boolean> bool(String name) {
+    /** The field when present and not null; when it is not {@code what}, a 400. */
+    private Optional<JsonNode> field(String name, Predicate<JsonNode> isRightType, String what) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        if (!node.isBoolean()) {
-            throw OpenAiError.invalid(name, "invalid_type", "'" + name + "' must be true or false");
+        if (!isRightType.test(node)) {
+            throw OpenAiError.invalid(name, "invalid_type", "'" + name + "' must be " + what);
         }
-        return Optional.of(node.booleanValue());
+        return Optional.of(node);
     }
 }

@@ -29,19 +29,8 @@ public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int 
         }
     }
 
-    /** The system-wide and the user's voice directory. */
-    public static List<Path> defaultVoiceDirs() {
-        return List.of(Path.of("/var/lib/assistant-api/voices"),
-                Path.of(System.getProperty("user.home"), ".local", "share", "assistant-api", "voices"));
-    }
-
     /** The given voice directories with the default silence and threads. */
     public static PiperSettings of(List<Path> voiceDirs) {
         return new PiperSettings(voiceDirs, DEFAULT_SENTENCE_SILENCE, DEFAULT_INTRA_OP_THREADS);
-    }
-
-    /** Every default. */
-    public static PiperSettings defaults() {
-        return of(defaultVoiceDirs());
     }
 }
