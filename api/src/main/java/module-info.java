@@ -1,6 +1,7 @@
 /** The HTTP API: Helidon SE routing, request validation and error mapping over the core. */
 module org.assistantapi.api {
     requires java.logging;
+    requires java.net.http;
     requires org.assistantapi.core;
     requires io.helidon.webserver;
     requires io.helidon.config;

@@ -3,11 +3,13 @@ package org.assistantapi.api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
 
+import org.assistantapi.api.cli.VoicesCommand;
 import org.assistantapi.api.config.ConfigException;
 import org.assistantapi.api.config.ServerConfig;
 import org.assistantapi.api.http.ApiServer;
@@ -22,8 +24,12 @@ public final class Main {
 
     private static final String USAGE = """
             Usage: assistant-api serve [--config PATH] [--port N]
+                   assistant-api voices download [--config PATH] VOICE_ID...
 
               serve        run the speech server
+              voices download
+                           install Piper voices from the voice catalog (voices.catalog_url)
+                           into the first writable voice directory (voices.dirs)
               --config     YAML configuration (default: $ASSISTANT_API_CONFIG, else /etc/assistant-api/config.yaml if present)
               --port       listen on this port instead of the configured one (0 picks a free port)
             """;
@@ -39,6 +45,13 @@ public final class Main {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.print(USAGE);
             return args.length == 0 ? EXIT_USAGE : EXIT_OK;
+        }
+        if (args[0].equals("voices")) {
+            return switch (VoicesCommand.run(List.of(args).subList(1, args.length), Main::loadConfig)) {
+                case OK -> EXIT_OK;
+                case FAILED -> EXIT_FAILURE;
+                case USAGE -> EXIT_USAGE;
+            };
         }
         if (!args[0].equals("serve")) {
             System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
@@ -59,12 +72,16 @@ public final class Main {
             return EXIT_USAGE;
         }
         try {
-            ServerConfig config = ServerConfig.load(configFile.or(Main::configFromEnvironment).or(Main::defaultConfigFile));
+            ServerConfig config = loadConfig(configFile);
             return serve(port == null ? config : config.withPort(port));
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             return EXIT_FAILURE;
         }
+    }
+
+    private static ServerConfig loadConfig(Optional<Path> configFile) throws ConfigException {
+        return ServerConfig.load(configFile.or(Main::configFromEnvironment).or(Main::defaultConfigFile));
     }
 
     private static Optional<Path> configFromEnvironment() {

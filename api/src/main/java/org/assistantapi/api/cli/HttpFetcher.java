@@ -1,0 +1,133 @@
+package org.assistantapi.api.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.function.LongConsumer;
+
+/**
+ * HTTP(S) GETs for the catalog and voice files, with timeouts on connecting, on the response
+ * headers and on a body that stops arriving. Every failure is a {@link DownloadException} whose
+ * message names the URL and the reason.
+ */
+final class HttpFetcher {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final HttpClient client;
+    private final Duration connectTimeout;
+    private final Duration stallTimeout;
+
+    HttpFetcher(Duration connectTimeout, Duration stallTimeout) {
+        // Hugging Face answers resolve/ URLs with a redirect to its CDN.
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.connectTimeout = connectTimeout;
+        this.stallTimeout = stallTimeout;
+    }
+
+    /** The whole body of {@code uri}, at most {@code maxBytes}. */
+    byte[] fetch(URI uri, long maxBytes) throws DownloadException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fetch(uri, body, maxBytes, done -> { });
+        return body.toByteArray();
+    }
+
+    /**
+     * Streams the body of {@code uri} into {@code sink}, reporting the bytes done so far, and
+     * returns the byte count; a body longer than {@code maxBytes} is cut off as an error.
+     */
+    long fetch(URI uri, OutputStream sink, long maxBytes, LongConsumer progress) throws DownloadException {
+        HttpResponse<InputStream> response = send(uri);
+        try (InputStream body = response.body(); StallGuard guard = new StallGuard(body, stallTimeout)) {
+            if (response.statusCode() != 200) {
+                throw new DownloadException(uri + ": HTTP " + response.statusCode());
+            }
+            byte[] buffer = new byte[BUFFER_BYTES];
+            long done = 0;
+            for (int n = read(uri, body, buffer, guard); n >= 0; n = read(uri, body, buffer, guard)) {
+                done += n;
+                if (done > maxBytes) {
+                    throw new DownloadException(uri + ": more than the expected " + maxBytes + " bytes");
+                }
+                try {
+                    sink.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new DownloadException("cannot write the download of " + uri + ": " + describe(e), e);
+                }
+                progress.accept(done);
+            }
+            return done;
+        } catch (IOException e) {
+            throw new DownloadException(uri + ": " + describe(e), e); // from closing the body
+        }
+    }
+
+    private HttpResponse<InputStream> send(URI uri) throws DownloadException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(stallTimeout).GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new DownloadException("cannot fetch " + uri + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownloadException("interrupted while fetching " + uri, e);
+        }
+    }
+
+    private int read(URI uri, InputStream body, byte[] buffer, StallGuard guard) throws DownloadException {
+        try {
+            int n = body.read(buffer);
+            if (guard.fired()) {
+                throw new IOException("stalled"); // the guard may have closed the body as a read returned
+            }
+            guard.progressed();
+            return n;
+        } catch (IOException e) {
+            throw new DownloadException(guard.fired()
+                    ? uri + ": no data for " + seconds(stallTimeout) + ", giving up"
+                    : "download of " + uri + " broke off: " + describe(e), e);
+        }
+    }
+
+    /** A one-line reason: java.net.http often throws exceptions without a message. */
+    private String describe(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection within " + seconds(connectTimeout);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no response within " + seconds(stallTimeout);
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return "unknown host " + cause.getMessage();
+            }
+            if (cause instanceof ConnectException) {
+                return "cannot connect" + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+            }
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}
