@@ -12,8 +12,11 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 
 /**
  * HTTP(S) GETs for the catalog and voice files, with timeouts on connecting, on the response
@@ -113,18 +116,20 @@ final class HttpFetcher {
         if (e instanceof HttpTimeoutException) {
             return "no response within " + seconds(stallTimeout);
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownHostException) {
-                return "unknown host " + cause.getMessage();
-            }
-            if (cause instanceof ConnectException) {
-                return "cannot connect" + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
-            }
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                return cause.getMessage();
-            }
+        if (causes(e).anyMatch(cause -> cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException)) {
+            return "cannot resolve the host name";
         }
-        return e.getClass().getSimpleName();
+        if (causes(e).anyMatch(ConnectException.class::isInstance)) {
+            return "cannot connect (refused or unreachable)";
+        }
+        return causes(e).map(Throwable::getMessage)
+                .filter(message -> message != null && !message.isBlank())
+                .findFirst()
+                .orElse(e.getClass().getSimpleName());
+    }
+
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause);
     }
 
     private static String seconds(Duration duration) {

@@ -196,8 +196,10 @@ class VoicesCommandTest {
             closedPort = socket.getLocalPort();
         }
         assertEquals(Status.FAILED, run(List.of(voices), URI.create("http://127.0.0.1:" + closedPort), TONES));
-        assertTrue(err().contains("error: cannot fetch http://127.0.0.1:" + closedPort + "/voices.json: cannot connect"), err());
+        assertTrue(err().contains("error: cannot fetch http://127.0.0.1:" + closedPort + "/voices.json: cannot connect (refused or unreachable)"), err());
         assertTrue(!err().contains("\tat "), "no stack trace: " + err());
+        assertEquals(Status.FAILED, run(List.of(voices), URI.create("http://catalog.invalid"), TONES));
+        assertTrue(err().contains("error: cannot fetch http://catalog.invalid/voices.json: cannot resolve the host name"), err());
     }
 
     @Test
