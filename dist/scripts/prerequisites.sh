@@ -48,7 +48,9 @@ aa_prereq_select_jdk() {
         aa_prereq_say "JAVA_HOME=$JAVA_HOME is not a JDK >= $aa_prereq_min_java (found: ${feature:-none}); looking in /usr/lib/jvm"
     fi
     for candidate in /usr/lib/jvm/*; do
-        [ -d "$candidate" ] && [ ! -L "$candidate" ] || continue
+        if [ ! -d "$candidate" ] || [ -L "$candidate" ]; then
+            continue # symlinks are aliases of another entry
+        fi
         feature="$(aa_prereq_java_feature "$candidate")"
         if [ -n "$feature" ] && [ "$feature" -ge "$aa_prereq_min_java" ] && [ "$feature" -gt "$best_feature" ]; then
             best="$candidate"
@@ -110,10 +112,15 @@ aa_prereq_packages() {
         return 1
     fi
     aa_prereq_say "installing: $missing"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get update -q; then
+        aa_prereq_say "apt-get update failed"
+        return 1
+    fi
     # shellcheck disable=SC2086 # one word per package
-    DEBIAN_FRONTEND=noninteractive apt-get update -q \
-        && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing \
-        || { aa_prereq_say "apt-get failed installing: $missing"; return 1; }
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing; then
+        aa_prereq_say "apt-get failed installing: $missing"
+        return 1
+    fi
     missing="$(aa_prereq_missing_packages "${wanted[@]}" | tr '\n' ' ')"
     if [ -n "${missing% }" ]; then
         aa_prereq_say "still missing after apt-get: $missing"
