@@ -41,6 +41,7 @@ public final class AudioStream implements AutoCloseable {
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private int takenSinceCredit;
     private volatile boolean finished;
+    private volatile long lastTakeNanos = System.nanoTime();
 
     AudioStream(long jobId, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis) {
         this.jobId = jobId;
@@ -92,6 +93,7 @@ public final class AudioStream implements AutoCloseable {
             close();
             throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "interrupted while reading audio");
         }
+        lastTakeNanos = System.nanoTime();
         return switch (item) {
             case Data data -> {
                 returnCredit();
@@ -115,6 +117,15 @@ public final class AudioStream implements AutoCloseable {
             finished = true;
             worker.cancel(this);
         }
+    }
+
+    boolean waitingToStart() {
+        return !format.isDone();
+    }
+
+    /** How long audio has waited for a reader that takes nothing; 0 while the reader keeps up. */
+    long stalledMillis() {
+        return queue.isEmpty() ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
     }
 
     /** Called by the worker's reader thread with this job's frames. */

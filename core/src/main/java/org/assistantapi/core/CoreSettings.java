@@ -21,10 +21,12 @@ import java.util.Map;
  * @param jobStartTimeout     how long a job may take to start (includes loading its voice)
  * @param heartbeatInterval   how often workers are pinged
  * @param heartbeatTimeout    a worker silent for this long is killed and replaced
+ * @param clientStallTimeout  a stream whose reader takes nothing for this long, while audio waits, is cancelled
  */
 public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<Path> voiceDirs, int maxLoadedVoices,
                            List<String> prewarmVoices, Map<String, Integer> workerTuning, VoiceChoice voiceChoice, int maxInputChars, int streamBufferFrames,
-                           Duration jobStartTimeout, Duration heartbeatInterval, Duration heartbeatTimeout) {
+                           Duration jobStartTimeout, Duration heartbeatInterval, Duration heartbeatTimeout,
+                           Duration clientStallTimeout) {
 
     public CoreSettings {
         workerJvmOptions = List.copyOf(workerJvmOptions);
@@ -43,7 +45,7 @@ public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<
     public static CoreSettings defaults() {
         return new CoreSettings(Runtime.getRuntime().availableProcessors(), List.of("-Xmx512m"),
                 defaultVoiceDirs(), 8, List.of(), Map.of(), VoiceChoice.automatic(), 4096, 64,
-                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30));
+                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
     public static List<Path> defaultVoiceDirs() {

@@ -7,9 +7,16 @@ package org.assistantapi.core;
  * @param workersExpected workers configured
  * @param restarts        replacements started since the server began
  * @param crashLooping    worker places whose processes keep dying right after start
- * @param streams         audio streams open on workers
+ * @param streams         audio streams open on workers (jobs in flight)
+ * @param queued          of those, jobs not started yet (waiting for a voice to load or for their turn)
+ * @param workers         each worker's state
  */
-public record PoolHealth(int workersUp, int workersExpected, int restarts, int crashLooping, int streams) {
+public record PoolHealth(int workersUp, int workersExpected, int restarts, int crashLooping, int streams, int queued,
+                         java.util.List<WorkerStatus> workers) {
+
+    public PoolHealth {
+        workers = java.util.List.copyOf(workers);
+    }
 
     /** Ready when every worker is up and none is crash-looping. */
     public boolean ready() {

@@ -17,7 +17,9 @@ public final class SpeechException extends Exception {
         /** No worker is ready, or none answered in time. */
         NOT_READY(null),
         /** The worker serving the stream died or failed mid-way. */
-        WORKER_FAILED(null);
+        WORKER_FAILED(null),
+        /** The stream's reader took nothing for too long; its job was cancelled. */
+        CLIENT_STALLED(null);
 
         private final String param;
 

@@ -1,7 +1,12 @@
 package org.assistantapi.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,7 +50,40 @@ public final class SpeechService implements AutoCloseable {
     public PoolHealth health() {
         List<WorkerProcess> ready = pool.readyWorkers();
         int streams = ready.stream().mapToInt(WorkerProcess::activeStreams).sum();
-        return new PoolHealth(ready.size(), pool.expected(), pool.restarts(), pool.crashLooping(), streams);
+        int queued = ready.stream().mapToInt(WorkerProcess::queuedStreams).sum();
+        return new PoolHealth(ready.size(), pool.expected(), pool.restarts(), pool.crashLooping(), streams, queued,
+                pool.statuses());
+    }
+
+    /**
+     * Loads voices into every ready worker (and into any worker started later), so that requests
+     * do not pay for loading them.
+     *
+     * @throws SpeechException {@code VOICE_NOT_FOUND} for a voice no worker has, before anything loads
+     */
+    public List<PrewarmResult> prewarm(List<String> voices) throws SpeechException {
+        FromWorker.Ready catalog = pool.catalog()
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
+        for (String voice : voices) {
+            if (findVoice(catalog, voice).isEmpty()) {
+                throw new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND, "unknown voice '" + voice + "'");
+            }
+        }
+        pool.rememberPrewarmed(voices);
+        List<CompletableFuture<List<FromWorker.VoiceLoad>>> answers = pool.readyWorkers().stream()
+                .map(worker -> worker.prewarm(voices)).toList();
+        List<List<FromWorker.VoiceLoad>> loads = new ArrayList<>();
+        for (CompletableFuture<List<FromWorker.VoiceLoad>> answer : answers) {
+            try {
+                loads.add(answer.get(settings.jobStartTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            } catch (ExecutionException | TimeoutException e) {
+                loads.add(List.of()); // that worker died or hung: its voices count as not ready
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SpeechException(SpeechException.Reason.NOT_READY, "interrupted while prewarming");
+            }
+        }
+        return voices.stream().map(voice -> PrewarmResult.of(voice, answers.size(), loads)).toList();
     }
 
     public List<AvailableVoice> voices() {
@@ -72,7 +110,7 @@ public final class SpeechService implements AutoCloseable {
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
         request = resolveSpeaker(chooseVoice(request), catalog);
         validate(request, catalog);
-        WorkerProcess worker = pool.pick()
+        WorkerProcess worker = pool.pick(request.voice())
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
         long jobId = jobIds.incrementAndGet();
         int credits = settings.streamBufferFrames();

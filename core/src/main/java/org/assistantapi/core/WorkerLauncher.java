@@ -12,7 +12,8 @@ final class WorkerLauncher {
 
     private static final String WORKER_MODULE = "org.assistantapi.workers";
     private static final String WORKER_MAIN = "org.assistantapi.workers.WorkerMain";
-    private static final String ENGINES_MODULE = "org.assistantapi.engines";
+    /** The modules that call native code in a worker: espeak-ng through FFM, ONNX Runtime through JNI. */
+    private static final String NATIVE_MODULES = "org.assistantapi.engines,com.microsoft.onnxruntime";
 
     private final CoreSettings settings;
 
@@ -20,22 +21,25 @@ final class WorkerLauncher {
         this.settings = settings;
     }
 
-    List<String> command(String workerId) {
+    /** The command for one worker, which also loads {@code extraPrewarm} (voices prewarmed since start-up). */
+    List<String> command(String workerId, List<String> extraPrewarm) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.workerJvmOptions());
         nativeLibraryDir().ifPresent(dir -> command.add("-Donnxruntime.native.path=" + dir));
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()) {
-            command.addAll(List.of("--enable-native-access=" + ENGINES_MODULE,
+            command.addAll(List.of("--enable-native-access=" + NATIVE_MODULES,
                     "-p", modulePath, "-m", WORKER_MODULE + "/" + WORKER_MAIN));
         } else {
             // Running from the class path, as unit tests do.
             command.addAll(List.of("--enable-native-access=ALL-UNNAMED",
                     "-cp", System.getProperty("java.class.path"), WORKER_MAIN));
         }
+        List<String> prewarm = new ArrayList<>(settings.prewarmVoices());
+        extraPrewarm.stream().filter(voice -> !prewarm.contains(voice)).forEach(prewarm::add);
         command.addAll(new WorkerOptions(workerId, settings.voiceDirs(), settings.maxLoadedVoices(),
-                settings.prewarmVoices(), settings.workerTuning()).toArgs());
+                prewarm, settings.workerTuning()).toArgs());
         return command;
     }
 

@@ -42,6 +42,7 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private final AtomicLong pings = new AtomicLong();
     private volatile FromWorker.Ready catalog;
+    private final java.util.Set<String> prewarmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private final Thread monitor;
 
@@ -61,9 +62,29 @@ final class WorkerPool implements AutoCloseable {
         return Optional.ofNullable(catalog);
     }
 
-    /** The least-loaded ready worker, if any. */
-    Optional<WorkerProcess> pick() {
-        return readyWorkers().stream().min(Comparator.comparingInt(WorkerProcess::activeStreams));
+    /**
+     * The least-loaded ready worker, preferring among equally loaded ones a worker that has the
+     * voice loaded already (prewarm loads a voice everywhere, so loads rarely decide).
+     */
+    Optional<WorkerProcess> pick(String voice) {
+        return readyWorkers().stream().min(Comparator.comparingInt(WorkerProcess::activeStreams)
+                .thenComparing(worker -> !worker.hasLoaded(voice)));
+    }
+
+    /** Voices every worker should load, now and whenever a replacement starts. */
+    void rememberPrewarmed(List<String> voices) {
+        prewarmed.addAll(voices);
+    }
+
+    List<WorkerStatus> statuses() {
+        List<WorkerStatus> statuses = new ArrayList<>();
+        for (Slot slot : slots) {
+            WorkerProcess process = slot.process;
+            if (process != null) {
+                statuses.add(process.status());
+            }
+        }
+        return statuses;
     }
 
     List<WorkerProcess> readyWorkers() {
@@ -99,7 +120,7 @@ final class WorkerPool implements AutoCloseable {
     private void launch(Slot slot) {
         String id = "worker-" + slot.number;
         try {
-            WorkerProcess process = WorkerProcess.start(id, launcher.command(id), this::exited);
+            WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)), this::exited);
             slot.process = process;
             process.ready().thenAccept(ready -> {
                 if (catalog == null) {
@@ -165,6 +186,7 @@ final class WorkerPool implements AutoCloseable {
         if (!process.isReady()) {
             return;
         }
+        process.abandonStalledStreams(settings.clientStallTimeout().toMillis());
         if (process.millisSincePong() > settings.heartbeatTimeout().toMillis()) {
             LOG.severe(process.id() + " has not answered a heartbeat for " + process.millisSincePong() + " ms; killing it");
             process.kill();

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,7 @@ final class WorkerProcess {
     private volatile long lastPingNanos = System.nanoTime();
     private volatile long lastPongNanos = System.nanoTime();
     private volatile int reportedActiveJobs;
+    private final Set<String> loadedVoices = ConcurrentHashMap.newKeySet();
 
     private WorkerProcess(String id, Process process) {
         this.id = id;
@@ -49,7 +51,10 @@ final class WorkerProcess {
 
     /** Starts the process; {@code onExit} runs once, on the reader thread, when it is gone. */
     static WorkerProcess start(String id, List<String> command, Consumer<WorkerProcess> onExit) throws IOException {
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // ONNX Runtime 1.29 collects telemetry for Microsoft unless told not to.
+        builder.environment().putIfAbsent("ORT_DISABLE_TELEMETRY", "1");
+        Process process = builder.start();
         WorkerProcess worker = new WorkerProcess(id, process);
         Thread.ofPlatform().name(id + "-stdout").daemon().start(() -> worker.readFrames(onExit));
         Thread.ofPlatform().name(id + "-stderr").daemon().start(worker::logStderr);
@@ -88,6 +93,34 @@ final class WorkerProcess {
         send(new ToWorker.Ping(sequence));
     }
 
+    /** Whether the worker has this voice loaded, as far as core knows (its last heartbeat, and jobs since). */
+    boolean hasLoaded(String voice) {
+        return loadedVoices.contains(voice);
+    }
+
+    /** Streams not yet started: their jobs wait for their voice to load or for their turn. */
+    int queuedStreams() {
+        return (int) streams.values().stream().filter(AudioStream::waitingToStart).count();
+    }
+
+    /** Ends streams whose readers have taken nothing for this long although audio was waiting. */
+    void abandonStalledStreams(long stallMillis) {
+        for (AudioStream stream : streams.values()) {
+            if (stream.stalledMillis() > stallMillis) {
+                LOG.warning(id + ": the reader of job " + stream.jobId() + " took nothing for "
+                        + stream.stalledMillis() + " ms; cancelling the job");
+                cancel(stream);
+                stream.fail(new SpeechException(SpeechException.Reason.CLIENT_STALLED,
+                        "the client read nothing for " + stallMillis + " ms"));
+            }
+        }
+    }
+
+    WorkerStatus status() {
+        return new WorkerStatus(id, process.pid(), isReady(), streams.size(), reportedActiveJobs,
+                List.copyOf(new java.util.TreeSet<>(loadedVoices)), uptimeMillis() / 1000);
+    }
+
     long millisSincePing() {
         return (System.nanoTime() - lastPingNanos) / 1_000_000;
     }
@@ -103,6 +136,7 @@ final class WorkerProcess {
     /** Registers a stream and sends its job. */
     void startJob(AudioStream stream, ToWorker.StartJob job) {
         streams.put(stream.jobId(), stream);
+        loadedVoices.add(job.voice());
         send(job);
         if (!process.isAlive()) {
             failStream(stream);
@@ -184,8 +218,11 @@ final class WorkerProcess {
             case FromWorker.Pong pong -> {
                 lastPongNanos = System.nanoTime();
                 reportedActiveJobs = pong.activeJobs();
+                loadedVoices.retainAll(pong.loadedVoices());
+                loadedVoices.addAll(pong.loadedVoices());
             }
             case FromWorker.Prewarmed p -> {
+                p.loads().stream().filter(load -> load.error() == null).forEach(load -> loadedVoices.add(load.voice()));
                 CompletableFuture<List<FromWorker.VoiceLoad>> answer = prewarms.remove(p.requestId());
                 if (answer != null) {
                     answer.complete(p.loads());

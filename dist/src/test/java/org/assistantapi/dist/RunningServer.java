@@ -53,6 +53,13 @@ final class RunningServer implements AutoCloseable {
 
     /** Starts a server whose YAML is {@code yaml} plus a private log directory, and waits until it is healthy. */
     static RunningServer start(String yaml) throws Exception {
+        RunningServer server = startListening(yaml);
+        server.awaitHealthy(Duration.ofSeconds(60));
+        return server;
+    }
+
+    /** Starts a server and waits only until it listens, healthy or not. */
+    static RunningServer startListening(String yaml) throws Exception {
         Path dir = Files.createTempDirectory("assistant-api-it");
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, "logging:\n  dir: " + dir.resolve("logs") + "\n" + yaml);
@@ -78,7 +85,6 @@ final class RunningServer implements AutoCloseable {
         });
         RunningServer server = new RunningServer(process, port.get(60, TimeUnit.SECONDS), dir);
         server.output.addAll(output);
-        server.awaitHealthy(Duration.ofSeconds(60));
         return server;
     }
 

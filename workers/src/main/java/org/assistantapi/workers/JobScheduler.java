@@ -86,7 +86,7 @@ final class JobScheduler implements Runnable {
     private void handle(ToWorker frame) {
         switch (frame) {
             case ToWorker.StartJob start -> start(start);
-            case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size()));
+            case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
             case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
             case ToWorker.Credit credit -> {
                 // Applied on arrival; the frame only woke this thread.

@@ -3,6 +3,7 @@ package org.assistantapi.workers;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -36,6 +37,10 @@ final class VoiceCache implements AutoCloseable {
             evictIdleOverflow();
         }
         return voice;
+    }
+
+    synchronized List<String> loadedIds() {
+        return List.copyOf(loaded.keySet());
     }
 
     /** A voice for a job, held until {@link #release} so that it is not unloaded mid-text. */

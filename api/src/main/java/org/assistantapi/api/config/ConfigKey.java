@@ -26,6 +26,7 @@ public enum ConfigKey {
     LIMITS_MAX_INPUT_CHARS("limits.max_input_chars", "4096"),
     LIMITS_MAX_BODY_BYTES("limits.max_body_bytes", "65536"),
     STREAMS_BUFFER_FRAMES("streams.buffer_frames", "64"),
+    STREAMS_CLIENT_STALL_TIMEOUT_SECONDS("streams.client_stall_timeout_seconds", "30"),
     PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000),
     PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256),
     ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 64, 8, 320),

@@ -66,7 +66,8 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                 integer(config, ConfigKey.STREAMS_BUFFER_FRAMES, defaults.streamBufferFrames(), 2, 100_000),
                 Duration.ofSeconds(integer(config, ConfigKey.WORKERS_JOB_START_TIMEOUT_SECONDS, 60, 1, 3600)),
                 Duration.ofSeconds(Math.max(1, heartbeatTimeout / 10)),
-                Duration.ofSeconds(heartbeatTimeout));
+                Duration.ofSeconds(heartbeatTimeout),
+                Duration.ofSeconds(integer(config, ConfigKey.STREAMS_CLIENT_STALL_TIMEOUT_SECONDS, 30, 1, 3600)));
         return new ServerConfig(
                 string(config, ConfigKey.SERVER_HOST, "127.0.0.1"),
                 integer(config, ConfigKey.SERVER_PORT, 8000, 0, 65535),

@@ -26,10 +26,13 @@ public final class ApiServer {
     static void routes(HttpRouting.Builder routing, ServerConfig config, SpeechService speech) {
         JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
         VoicesHandler voices = new VoicesHandler(speech);
+        HealthHandler health = new HealthHandler(speech);
         routing.post("/v1/audio/speech", new SpeechHandler(speech, bodies))
                 .get("/v1/audio/voices", voices::voices)
                 .get("/v1/models", new ModelsHandler(config.core().voiceChoice())::models)
-                .get("/health", new HealthHandler(speech))
+                .post("/v1/audio/prewarm", new PrewarmHandler(speech, bodies, config.core().prewarmVoices()))
+                .get("/health", health::health)
+                .get("/health/ready", health::ready)
                 .any("/v1/audio/speech", (req, res) -> methodNotAllowed())
                 .any((req, res) -> {
                     throw new OpenAiError(Status.NOT_FOUND_404, "invalid_request_error", null, "not_found",

@@ -4,15 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.helidon.http.Status;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.assistantapi.core.PoolHealth;
 import org.assistantapi.core.SpeechService;
+import org.assistantapi.core.WorkerStatus;
 
-/** {@code GET /health}: 200 once the workers are ready, 503 until then; the body says how they are. */
-final class HealthHandler implements Handler {
+/**
+ * {@code GET /health}: 200 while at least one worker serves (503 before), with the pool's state;
+ * {@code GET /health/ready}: 200 only when every worker is up and none is crash-looping.
+ */
+final class HealthHandler {
 
     private final SpeechService speech;
 
@@ -20,9 +23,17 @@ final class HealthHandler implements Handler {
         this.speech = speech;
     }
 
-    @Override
-    public void handle(ServerRequest req, ServerResponse res) {
+    void health(ServerRequest req, ServerResponse res) {
         PoolHealth health = speech.health();
+        JsonResponses.send(res, health.workersUp() > 0 ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, describe(health));
+    }
+
+    void ready(ServerRequest req, ServerResponse res) {
+        PoolHealth health = speech.health();
+        JsonResponses.send(res, health.ready() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, describe(health));
+    }
+
+    private Map<String, Object> describe(PoolHealth health) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", health.ready() ? "ok" : health.workersUp() > 0 ? "degraded" : "starting");
         body.put("workers_up", health.workersUp());
@@ -30,7 +41,21 @@ final class HealthHandler implements Handler {
         body.put("worker_restarts", health.restarts());
         body.put("workers_crash_looping", health.crashLooping());
         body.put("streams", health.streams());
+        body.put("jobs_queued", health.queued());
         body.put("voices", speech.voices().size());
-        JsonResponses.send(res, health.workersUp() > 0 ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
+        body.put("workers", health.workers().stream().map(HealthHandler::describe).toList());
+        return body;
+    }
+
+    private static Map<String, Object> describe(WorkerStatus worker) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", worker.id());
+        body.put("pid", worker.pid());
+        body.put("ready", worker.ready());
+        body.put("streams", worker.streams());
+        body.put("active_jobs", worker.activeJobs());
+        body.put("loaded_voices", worker.loadedVoices());
+        body.put("uptime_seconds", worker.uptimeSeconds());
+        return body;
     }
 }

@@ -15,7 +15,7 @@ final class SpeechErrors {
         String code = reason.name().toLowerCase(java.util.Locale.ROOT);
         return switch (reason) {
             case NOT_READY -> new OpenAiError(Status.SERVICE_UNAVAILABLE_503, "server_error", null, code, e.getMessage());
-            case VOICE_UNAVAILABLE, WORKER_FAILED ->
+            case VOICE_UNAVAILABLE, WORKER_FAILED, CLIENT_STALLED ->
                     new OpenAiError(Status.SERVICE_UNAVAILABLE_503, "server_error", reason.param(), code, e.getMessage());
             default -> OpenAiError.invalid(reason.param(), code, e.getMessage());
         };

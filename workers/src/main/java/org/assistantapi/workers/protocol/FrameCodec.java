@@ -151,6 +151,7 @@ public final class FrameCodec {
                 out.writeByte(PONG);
                 out.writeLong(f.sequence());
                 out.writeInt(f.activeJobs());
+                writeStrings(out, f.loadedVoices());
             }
             case FromWorker.Prewarmed f -> {
                 out.writeByte(PREWARMED);
@@ -195,7 +196,7 @@ public final class FrameCodec {
             }
             case END -> new FromWorker.End(in.readLong());
             case FAILED -> new FromWorker.Failed(in.readLong(), readString(in), readString(in));
-            case PONG -> new FromWorker.Pong(in.readLong(), in.readInt());
+            case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));
             case PREWARMED -> {
                 long requestId = in.readLong();
                 List<FromWorker.VoiceLoad> loads = new ArrayList<>();

@@ -29,8 +29,14 @@ public sealed interface FromWorker extends Frame {
     record Failed(long jobId, String code, String message) implements FromWorker {
     }
 
-    /** Answers a {@link ToWorker.Ping}, with the number of jobs the worker has in hand. */
-    record Pong(long sequence, int activeJobs) implements FromWorker {
+    /**
+     * Answers a {@link ToWorker.Ping}: the jobs the worker has in hand (including paused ones and
+     * those whose audio still waits for credit), and the voices it has loaded.
+     */
+    record Pong(long sequence, int activeJobs, List<String> loadedVoices) implements FromWorker {
+        public Pong {
+            loadedVoices = List.copyOf(loadedVoices);
+        }
     }
 
     /** Answers a {@link ToWorker.Prewarm}: how each voice fared. */

@@ -1,0 +1,209 @@
+package org.assistantapi.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The worker pool under faults and misbehaving clients: real server, real worker processes. */
+class WorkerPoolIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String longText() throws IOException {
+        return Files.readString(RunningServer.shared().resolve("texts/long.txt")).strip()
+                .replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    }
+
+    private static HttpResponse<InputStream> open(RunningServer server, String text) throws Exception {
+        HttpRequest post = HttpRequest.newBuilder(server.uri("/v1/audio/speech"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"input\":\"" + text + "\",\"voice\":\"espeak:en-us\",\"response_format\":\"pcm\"}")).build();
+        HttpResponse<InputStream> response = server.http().send(post, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        return response;
+    }
+
+    private static JsonNode health(RunningServer server) throws Exception {
+        return JSON.readTree(server.get("/health").body());
+    }
+
+    private static JsonNode awaitHealth(RunningServer server, Predicate<JsonNode> condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode health = health(server);
+        while (!condition.test(health)) {
+            assertTrue(System.nanoTime() < deadline, "health never got there: " + health);
+            Thread.sleep(100);
+            health = health(server);
+        }
+        return health;
+    }
+
+    /** Reads the rest of a response; true when it ended cleanly, false when it was cut off. */
+    private static boolean drain(InputStream body) {
+        try (body) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void killingOneWorkerCutsOffOnlyItsStreamAndThePoolRecovers() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 2\n")) {
+            String text = longText();
+            HttpResponse<InputStream> first = open(server, text);
+            first.body().readNBytes(1024);
+            HttpResponse<InputStream> second = open(server, text);
+            second.body().readNBytes(1024);
+            JsonNode health = awaitHealth(server, h -> h.get("streams").intValue() == 2, Duration.ofSeconds(10));
+            for (JsonNode worker : health.get("workers")) {
+                assertEquals(1, worker.get("streams").intValue(), "one stream on each worker: " + health);
+            }
+            long victim = health.get("workers").get(0).get("pid").longValue();
+            ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+
+            CompletableFuture<Boolean> firstClean = CompletableFuture.supplyAsync(() -> drain(first.body()));
+            CompletableFuture<Boolean> secondClean = CompletableFuture.supplyAsync(() -> drain(second.body()));
+            List<Boolean> outcomes = List.of(firstClean.get(60, TimeUnit.SECONDS), secondClean.get(60, TimeUnit.SECONDS));
+            assertEquals(1, outcomes.stream().filter(clean -> clean).count(), "one stream cut off, one complete: " + outcomes);
+
+            JsonNode recovered = awaitHealth(server, h -> h.get("workers_up").intValue() == 2, Duration.ofSeconds(15));
+            assertTrue(recovered.get("worker_restarts").intValue() >= 1, recovered.toString());
+            assertEquals(200, server.postJson("/v1/audio/speech", "{\"input\":\"Back again.\",\"response_format\":\"wav\"}").statusCode());
+        }
+    }
+
+    @Test
+    void aClientThatReadsNothingDoesNotDelayAnotherOnTheSameWorker() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\n")) {
+            List<Long> before = timesToFirstByte(server, 5);
+            HttpResponse<InputStream> stalled = open(server, longText()); // read nothing from it
+            List<Long> during = new ArrayList<>();
+            long stalledSince = System.nanoTime();
+            while (System.nanoTime() - stalledSince < TimeUnit.SECONDS.toNanos(10)) {
+                during.addAll(timesToFirstByte(server, 1));
+                Thread.sleep(500);
+            }
+            awaitHealth(server, h -> h.get("streams").intValue() == 1, Duration.ofSeconds(1)); // still open, unread
+            stalled.body().close();
+            long medianBefore = median(before);
+            long medianDuring = median(during);
+            assertTrue(medianDuring <= 3 * medianBefore + 50,
+                    "time to first byte " + medianBefore + " ms before, " + medianDuring + " ms beside a stalled client");
+        }
+    }
+
+    @Test
+    void aClientThatDisconnectsFreesItsWorker() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\n")) {
+            HttpResponse<InputStream> response = open(server, longText());
+            response.body().readNBytes(4096);
+            awaitHealth(server, h -> h.get("workers").get(0).get("active_jobs").intValue() == 1, Duration.ofSeconds(10));
+            response.body().close();
+            awaitHealth(server, h -> h.get("streams").intValue() == 0
+                    && h.get("workers").get(0).get("active_jobs").intValue() == 0, Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aStalledClientsJobIsCancelledAfterTheTimeout() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\nstreams:\n  client_stall_timeout_seconds: 2\n")) {
+            HttpResponse<InputStream> stalled = open(server, longText());
+            awaitHealth(server, h -> h.get("workers").get(0).get("active_jobs").intValue() == 1, Duration.ofSeconds(10));
+            awaitHealth(server, h -> h.get("streams").intValue() == 0
+                    && h.get("workers").get(0).get("active_jobs").intValue() == 0, Duration.ofSeconds(15));
+            assertTrue(!drain(stalled.body()), "the stalled response is cut off, not ended cleanly");
+        }
+    }
+
+    @Test
+    void aHungWorkerIsKilledAndReplaced() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\n  heartbeat_timeout_seconds: 3\n")) {
+            long hung = health(server).get("workers").get(0).get("pid").longValue();
+            new ProcessBuilder("kill", "-STOP", String.valueOf(hung)).start().waitFor();
+            JsonNode recovered = awaitHealth(server, h -> h.get("worker_restarts").intValue() >= 1
+                    && h.get("workers_up").intValue() == 1, Duration.ofSeconds(20));
+            assertNotEquals(hung, recovered.get("workers").get(0).get("pid").longValue());
+            assertTrue(ProcessHandle.of(hung).map(p -> !p.isAlive()).orElse(true), "the hung worker is gone");
+        }
+    }
+
+    @Test
+    void aCrashLoopShowsInHealth() throws Exception {
+        try (RunningServer server = RunningServer.startListening("workers:\n  count: 1\n  jvm_options: [\"-Xmx1k\"]\n")) {
+            JsonNode health = awaitHealth(server, h -> h.get("workers_crash_looping").intValue() == 1, Duration.ofSeconds(20));
+            assertEquals(0, health.get("workers_up").intValue());
+            assertEquals(503, server.get("/health").statusCode());
+            assertEquals(503, server.get("/health/ready").statusCode());
+            HttpResponse<byte[]> speech = server.postJson("/v1/audio/speech", "{\"input\":\"Hello.\"}");
+            SpeechErrorsIT.assertOpenAiError(speech, 503, "not_ready", null);
+        }
+    }
+
+    @Test
+    void prewarmLoadsVoicesIntoEveryWorker() throws Exception {
+        String voices = RunningServer.repo().resolve("engines/src/test/voices").toString();
+        try (RunningServer server = RunningServer.start("workers:\n  count: 2\nvoices:\n  dirs: [\"" + voices + "\"]\n")) {
+            HttpResponse<byte[]> unknown = server.postJson("/v1/audio/prewarm", "{\"voices\":[\"nobody\"]}");
+            SpeechErrorsIT.assertOpenAiError(unknown, 400, "voice_not_found", "voice");
+
+            HttpResponse<byte[]> prewarm = server.postJson("/v1/audio/prewarm", "{\"voices\":[\"en_US-tonesmulti-low\"]}");
+            assertEquals(200, prewarm.statusCode(), new String(prewarm.body()));
+            JsonNode result = JSON.readTree(prewarm.body()).get("voices").get(0);
+            assertTrue(result.get("ready").booleanValue(), result.toString());
+            assertEquals(2, result.get("workers").intValue());
+            for (JsonNode worker : health(server).get("workers")) {
+                assertTrue(worker.get("loaded_voices").toString().contains("en_US-tonesmulti-low"), worker.toString());
+            }
+            long afterPrewarm = timeToFirstByte(server, "en_US-tonesmulti-low");
+            long warm = median(List.of(timeToFirstByte(server, "en_US-tonesmulti-low"),
+                    timeToFirstByte(server, "en_US-tonesmulti-low"), timeToFirstByte(server, "en_US-tonesmulti-low")));
+            assertTrue(afterPrewarm <= 3 * warm + 50, "first request after prewarm " + afterPrewarm + " ms, warm " + warm + " ms");
+        }
+    }
+
+    private static List<Long> timesToFirstByte(RunningServer server, int count) throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            times.add(timeToFirstByte(server, "espeak:en-us"));
+        }
+        return times;
+    }
+
+    private static long timeToFirstByte(RunningServer server, String voice) throws Exception {
+        HttpRequest post = HttpRequest.newBuilder(server.uri("/v1/audio/speech"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"input\":\"Turning on the lights.\",\"voice\":\"" + voice + "\",\"response_format\":\"pcm\"}")).build();
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response = server.http().send(post, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            body.read();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+            return millis;
+        }
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+}
