@@ -2,6 +2,7 @@
 module org.assistantapi.api {
     requires java.logging;
     requires java.net.http;
+    requires jdk.unsupported; // sun.misc.Signal: SIGTERM drains before the JVM's shutdown hooks run
     requires org.assistantapi.core;
     requires io.helidon.webserver;
     requires io.helidon.config;

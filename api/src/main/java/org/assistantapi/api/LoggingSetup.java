@@ -3,57 +3,99 @@ package org.assistantapi.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
+import org.assistantapi.api.config.LoggingSettings;
+import org.assistantapi.api.http.AccessLogFilter;
+
 /**
- * java.util.logging (what Helidon uses) to a rotating file in the configured directory, falling
- * back to /var/log/assistant-api, and to stderr (journald) when neither is writable.
+ * java.util.logging (what Helidon uses) to size-rotated files in the configured directory,
+ * falling back to /var/log/assistant-api, and to stderr (journald) when neither is writable.
+ * The access log goes to its own {@code access.N.log} beside the server log; on stderr its lines
+ * carry the access logger's name.
  */
 final class LoggingSetup {
 
     private static final Path FALLBACK_DIR = Path.of("/var/log/assistant-api");
-    private static final int FILE_LIMIT_BYTES = 10 * 1024 * 1024;
-    private static final int FILE_COUNT = 5;
+    // Held here: java.util.logging keeps loggers only weakly, and a collected one loses its handler.
+    private static final Logger ACCESS = Logger.getLogger(AccessLogFilter.LOGGER);
 
     private LoggingSetup() {
     }
 
-    static void configure(Path dir, Level level) {
+    static void configure(LoggingSettings settings) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        root.setLevel(level);
-        Handler handler = fileHandler(dir);
-        if (handler == null && !dir.equals(FALLBACK_DIR)) {
-            handler = fileHandler(FALLBACK_DIR);
+        root.setLevel(settings.level());
+        // Requests are logged whatever the server log's level.
+        ACCESS.setLevel(Level.INFO);
+        Optional<Path> dir = writable(settings.dir()).or(() -> writable(FALLBACK_DIR));
+        if (dir.isPresent() && toFiles(dir.get(), settings)) {
+            return;
         }
-        boolean toFile = handler != null;
-        if (!toFile) {
-            handler = new ConsoleHandler();
+        ConsoleHandler console = new ConsoleHandler();
+        console.setLevel(Level.ALL);
+        console.setFormatter(new SimpleFormatter());
+        root.addHandler(console);
+        root.warning("cannot write log files in " + settings.dir() + " or " + FALLBACK_DIR + "; logging to stderr");
+    }
+
+    private static boolean toFiles(Path dir, LoggingSettings settings) {
+        Handler server;
+        try {
+            server = rotating(dir, "assistant-api", settings, new SimpleFormatter());
+        } catch (IOException e) {
+            return false;
         }
-        handler.setFormatter(new SimpleFormatter());
-        handler.setLevel(level);
-        root.addHandler(handler);
-        if (!toFile) {
-            root.warning("neither " + dir + " nor " + FALLBACK_DIR + " is writable; logging to stderr");
+        try {
+            ACCESS.addHandler(rotating(dir, "access", settings, new AccessFormatter()));
+            ACCESS.setUseParentHandlers(false);
+        } catch (IOException e) {
+            server.close();
+            return false;
+        }
+        Logger.getLogger("").addHandler(server);
+        return true;
+    }
+
+    private static Optional<Path> writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir) ? Optional.of(dir) : Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
         }
     }
 
-    private static Handler fileHandler(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            if (!Files.isWritable(dir)) {
-                return null;
-            }
-            return new FileHandler(dir.resolve("assistant-api.%g.log").toString(), FILE_LIMIT_BYTES, FILE_COUNT, true);
-        } catch (IOException | SecurityException e) {
-            return null;
+    private static Handler rotating(Path dir, String name, LoggingSettings settings, Formatter formatter) throws IOException {
+        FileHandler handler = new FileHandler(dir.resolve(name + ".%g.log").toString(),
+                settings.maxFileMb() * 1024 * 1024, settings.files(), true);
+        handler.setLevel(Level.ALL);
+        handler.setFormatter(formatter);
+        return handler;
+    }
+
+    /** A timestamp and the line: the access log's fields are already in the message. */
+    private static final class AccessFormatter extends Formatter {
+
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                .withZone(ZoneId.systemDefault());
+
+        @Override
+        public String format(LogRecord record) {
+            return TIME.format(record.getInstant()) + " " + record.getMessage() + System.lineSeparator();
         }
     }
 }

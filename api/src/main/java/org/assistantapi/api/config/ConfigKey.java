@@ -10,6 +10,7 @@ import java.util.Optional;
 public enum ConfigKey {
     SERVER_HOST("server.host", "127.0.0.1"),
     SERVER_PORT("server.port", "8000"),
+    SERVER_SHUTDOWN_GRACE_SECONDS("server.shutdown_grace_seconds", "10"),
     WORKERS_COUNT("workers.count", "the number of CPU cores"),
     WORKERS_JVM_OPTIONS("workers.jvm_options", "[-Xmx512m]"),
     WORKERS_MAX_LOADED_VOICES("workers.max_loaded_voices", "8"),
@@ -23,6 +24,8 @@ public enum ConfigKey {
     VOICES_CATALOG_URL("voices.catalog_url", "https://huggingface.co/rhasspy/piper-voices/resolve/main"),
     LOGGING_DIR("logging.dir", "/var/log/assistant-api"),
     LOGGING_LEVEL("logging.level", "INFO"),
+    LOGGING_MAX_FILE_MB("logging.max_file_mb", "10"),
+    LOGGING_FILES("logging.files", "5"),
     LIMITS_MAX_INPUT_CHARS("limits.max_input_chars", "4096"),
     LIMITS_MAX_BODY_BYTES("limits.max_body_bytes", "65536"),
     STREAMS_BUFFER_FRAMES("streams.buffer_frames", "64"),

@@ -22,7 +22,7 @@ import org.assistantapi.core.VoiceChoice;
  * fine; an unknown key or a bad value stops start-up with a message naming the key.
  */
 public record ServerConfig(String host, int port, CoreSettings core, URI voiceCatalog,
-                           Path loggingDir, Level loggingLevel, long maxBodyBytes) {
+                           LoggingSettings logging, long maxBodyBytes, Duration shutdownGrace) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/assistant-api/config.yaml");
 
@@ -73,14 +73,18 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                 integer(config, ConfigKey.SERVER_PORT, 8000, 0, 65535),
                 core,
                 parse(config, ConfigKey.VOICES_CATALOG_URL, URI.create(ConfigKey.VOICES_CATALOG_URL.defaultValue()), ServerConfig::httpUri),
-                Path.of(string(config, ConfigKey.LOGGING_DIR, "/var/log/assistant-api")),
-                parse(config, ConfigKey.LOGGING_LEVEL, Level.INFO, Level::parse),
-                integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024));
+                new LoggingSettings(
+                        Path.of(string(config, ConfigKey.LOGGING_DIR, "/var/log/assistant-api")),
+                        parse(config, ConfigKey.LOGGING_LEVEL, Level.INFO, Level::parse),
+                        integer(config, ConfigKey.LOGGING_MAX_FILE_MB, 10, 1, 1024),
+                        integer(config, ConfigKey.LOGGING_FILES, 5, 1, 100)),
+                integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024),
+                Duration.ofSeconds(integer(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)));
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, core, voiceCatalog, loggingDir, loggingLevel, maxBodyBytes);
+        return new ServerConfig(host, newPort, core, voiceCatalog, logging, maxBodyBytes, shutdownGrace);
     }
 
     private static void rejectUnknownKeys(Config config) throws ConfigException {

@@ -18,6 +18,9 @@ public final class ApiServer {
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(config.maxBodyBytes())
+                // Main stops the server (after draining for this long) before the workers.
+                .shutdownGracePeriod(config.shutdownGrace())
+                .shutdownHook(false)
                 .routing(routing -> routes(routing, config, speech))
                 .build()
                 .start();
@@ -27,7 +30,8 @@ public final class ApiServer {
         JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
         VoicesHandler voices = new VoicesHandler(speech);
         HealthHandler health = new HealthHandler(speech);
-        routing.post("/v1/audio/speech", new SpeechHandler(speech, bodies))
+        routing.addFilter(new AccessLogFilter())
+                .post("/v1/audio/speech", new SpeechHandler(speech, bodies))
                 .get("/v1/audio/voices", voices::voices)
                 .get("/v1/models", new ModelsHandler(config.core().voiceChoice())::models)
                 .post("/v1/audio/prewarm", new PrewarmHandler(speech, bodies, config.core().prewarmVoices()))

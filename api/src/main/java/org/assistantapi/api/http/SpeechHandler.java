@@ -32,13 +32,15 @@ final class SpeechHandler implements Handler {
     public void handle(ServerRequest req, ServerResponse res) {
         Fields fields = new Fields(bodies.readObject(req));
         SpeechRequest request = parse(fields);
+        AccessEntry access = AccessEntry.of(req);
+        access.speech(request.voice(), request.format());
         AudioBody body = AudioBody.of(fields.string("stream_format").orElse("audio"));
         try (AudioStream stream = speak(request)) {
             StreamFormat format = startOrThrow(stream);
             res.header(HeaderNames.CONTENT_TYPE, body.contentType(format.contentType()));
             res.header("X-Sample-Rate", String.valueOf(format.sampleRate()));
             res.header("X-Audio-Format", format.format());
-            stream(stream, body, res);
+            stream(stream, body, res, access);
         }
     }
 
@@ -75,12 +77,13 @@ final class SpeechHandler implements Handler {
      * Writes chunks as they come, flushing each. If the stream breaks off, the connection is closed
      * without the final chunk, so the client sees a truncated response rather than a clean end.
      */
-    private static void stream(AudioStream stream, AudioBody body, ServerResponse res) {
+    private static void stream(AudioStream stream, AudioBody body, ServerResponse res, AccessEntry access) {
         OutputStream out = res.outputStream();
         try {
             for (byte[] chunk = stream.read(); chunk != null; chunk = stream.read()) {
                 body.write(out, chunk);
                 out.flush();
+                access.firstByte();
             }
             body.finish(out);
             out.close();
