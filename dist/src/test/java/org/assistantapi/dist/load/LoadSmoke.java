@@ -1,0 +1,39 @@
+package org.assistantapi.dist.load;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The short load scenario of the regular test suite (LoadSmokeIT): {@link MixedLoad#standard()}
+ * for 6 s, about 15 s in all with the calibration and the checks afterwards.
+ */
+public final class LoadSmoke {
+
+    private static final Duration RUN = Duration.ofSeconds(6);
+    private static final int MAX_REQUESTS_PER_CLIENT = 200;
+
+    private LoadSmoke() {
+    }
+
+    /**
+     * Runs the scenario against a running server on loopback and prints its report.
+     *
+     * @param serverPid the server's process id (its children are the workers)
+     * @param shared    the directory holding {@code texts/}
+     * @return the problems found; empty when every request got its whole audio (or hung up as
+     *         intended), every stream closed and every worker is up afterwards
+     */
+    public static List<String> run(URI base, long serverPid, Path shared, PrintStream out) throws Exception {
+        try (Target target = Target.external(base, Optional.of(serverPid))) {
+            LoadContext context = LoadContext.connect(target, shared, RUN, MAX_REQUESTS_PER_CLIENT);
+            ScenarioReport report = ScenarioRunner.run(MixedLoad.standard(), context);
+            new ResultsTable(OptionalDouble.empty()).print(out, report);
+            return report.problems();
+        }
+    }
+}
