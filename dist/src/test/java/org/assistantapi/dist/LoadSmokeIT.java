@@ -1,0 +1,31 @@
+package org.assistantapi.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.assistantapi.dist.load.LoadSmoke;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A short load run against the real server, so a regression in fault handling under load fails
+ * the suite: 12 one-shot clients, 2 slow readers whose jobs run out of credit and fill the socket
+ * buffers, and a burst of 8 hang-ups, all at once on 2 workers. Every request must get its whole
+ * audio (or hang up as intended), every stream must close and every worker be up afterwards.
+ * No timing is asserted. The same scenario is {@code mixed} in the load tool
+ * (docs/developer/benchmarks.md).
+ *
+ * <p>With helidon-common-socket 4.4.0 the slow readers fail: its {@code NioSocket.write} ignores
+ * partial writes, so once a response's socket buffer is full the chunked body is corrupted
+ * (helidon-io/helidon#11340, #11353; fixed in 4.4.1). See benchmarks.md.
+ */
+class LoadSmokeIT {
+
+    @Test
+    void oneShotClientsSlowReadersAndHangUpsAtOnceLeaveTheServerWhole() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 2\n")) {
+            List<String> problems = LoadSmoke.run(server.uri(""), server.process.pid(), RunningServer.shared(), System.out);
+            assertEquals(List.of(), problems);
+        }
+    }
+}
