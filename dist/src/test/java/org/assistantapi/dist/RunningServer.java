@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -60,13 +61,19 @@ final class RunningServer implements AutoCloseable {
 
     /** Starts a server and waits only until it listens, healthy or not. */
     static RunningServer startListening(String yaml) throws Exception {
+        return startListening(yaml, Map.of());
+    }
+
+    /** Starts a server with these extra environment variables and waits only until it listens. */
+    static RunningServer startListening(String yaml, Map<String, String> environment) throws Exception {
         Path dir = Files.createTempDirectory("assistant-api-it");
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, "logging:\n  dir: " + dir.resolve("logs") + "\n" + yaml);
-        Process process = new ProcessBuilder(home().resolve("bin/assistant-api").toString(),
+        ProcessBuilder builder = new ProcessBuilder(home().resolve("bin/assistant-api").toString(),
                 "serve", "--config", config.toString(), "--port", "0")
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         Thread.ofPlatform().daemon().start(() -> {
