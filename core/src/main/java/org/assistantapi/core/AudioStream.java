@@ -42,8 +42,13 @@ public final class AudioStream implements AutoCloseable {
     private int takenSinceCredit;
     private volatile boolean finished;
     private volatile long lastTakeNanos = System.nanoTime();
+    private volatile int lastSpokenSegment = -1;
 
-    AudioStream(long jobId, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis) {
+    private final boolean cancelWhenStalled;
+
+    AudioStream(long jobId, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
+                boolean cancelWhenStalled) {
+        this.cancelWhenStalled = cancelWhenStalled;
         this.jobId = jobId;
         this.formatId = formatId;
         this.worker = worker;
@@ -110,22 +115,41 @@ public final class AudioStream implements AutoCloseable {
         };
     }
 
-    /** Stops the job if it is still running: its reader is gone, so nobody will hear the rest. */
+    /** Stops the job if it is still running: nobody will hear the rest. A blocked reader gets the end. */
     @Override
     public void close() {
         if (!finished) {
             finished = true;
             worker.cancel(this);
+            queue.add(new Done());
         }
+    }
+
+    /** Sends another segment of text to a job started with more text to come. */
+    void appendText(int segment, String text) {
+        worker.send(new ToWorker.AppendText(jobId, segment, text));
+    }
+
+    /** Tells the job that no more text follows. */
+    void endText() {
+        worker.send(new ToWorker.EndText(jobId));
+    }
+
+    /** The last segment whose audio has all arrived (it is in this stream's queue or already read), or -1. */
+    int lastSpokenSegment() {
+        return lastSpokenSegment;
     }
 
     boolean waitingToStart() {
         return !format.isDone();
     }
 
-    /** How long audio has waited for a reader that takes nothing; 0 while the reader keeps up. */
+    /**
+     * How long audio has waited for a reader that takes nothing; 0 while the reader keeps up, and
+     * always 0 for a session's stream, which may wait for its reader (the session's idle timeout rules).
+     */
     long stalledMillis() {
-        return queue.isEmpty() ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
+        return !cancelWhenStalled || queue.isEmpty() ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
     }
 
     /** Called by the worker's reader thread with this job's frames. */
@@ -141,6 +165,7 @@ public final class AudioStream implements AutoCloseable {
                 }
                 queue.add(new Data(audio.data()));
             }
+            case FromWorker.SegmentSpoken spoken -> lastSpokenSegment = spoken.segment();
             case FromWorker.End end -> queue.add(new Done());
             case FromWorker.Failed failed -> fail(SpeechException.fromWorker(failed.code(), failed.message()));
             default -> LOG.warning("unexpected frame for job " + jobId + ": " + frame.getClass().getSimpleName());

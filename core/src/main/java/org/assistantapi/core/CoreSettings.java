@@ -22,11 +22,12 @@ import java.util.Map;
  * @param heartbeatInterval   how often workers are pinged
  * @param heartbeatTimeout    a worker silent for this long is killed and replaced
  * @param clientStallTimeout  a stream whose reader takes nothing for this long, while audio waits, is cancelled
+ * @param sessions            limits on incremental speech sessions
  */
 public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<Path> voiceDirs, int maxLoadedVoices,
                            List<String> prewarmVoices, Map<String, Integer> workerTuning, VoiceChoice voiceChoice, int maxInputChars, int streamBufferFrames,
                            Duration jobStartTimeout, Duration heartbeatInterval, Duration heartbeatTimeout,
-                           Duration clientStallTimeout) {
+                           Duration clientStallTimeout, SessionSettings sessions) {
 
     public CoreSettings {
         workerJvmOptions = List.copyOf(workerJvmOptions);
@@ -45,7 +46,15 @@ public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<
     public static CoreSettings defaults() {
         return new CoreSettings(Runtime.getRuntime().availableProcessors(), List.of("-Xmx512m"),
                 defaultVoiceDirs(), 8, List.of(), Map.of(), VoiceChoice.automatic(), 4096, 64,
-                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30));
+                Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                SessionSettings.defaults());
+    }
+
+    /** These settings with one worker that prewarms nothing: enough for a single local text. */
+    public CoreSettings withSingleWorker() {
+        return new CoreSettings(1, workerJvmOptions, voiceDirs, maxLoadedVoices, List.of(), workerTuning, voiceChoice,
+                maxInputChars, streamBufferFrames, jobStartTimeout, heartbeatInterval, heartbeatTimeout,
+                clientStallTimeout, sessions);
     }
 
     public static List<Path> defaultVoiceDirs() {

@@ -19,7 +19,17 @@ public final class SpeechException extends Exception {
         /** The worker serving the stream died or failed mid-way. */
         WORKER_FAILED(null),
         /** The stream's reader took nothing for too long; its job was cancelled. */
-        CLIENT_STALLED(null);
+        CLIENT_STALLED(null),
+        /** No session has that id (never had, or it ended, expired or was cancelled). */
+        SESSION_NOT_FOUND(null),
+        /** The session was closed: it takes no more text. */
+        SESSION_CLOSED(null),
+        /** The session's audio already has a reader. */
+        READER_BUSY(null),
+        /** As many sessions are open as the server allows. */
+        TOO_MANY_SESSIONS(null),
+        /** The session holds as much unspoken text as it may. */
+        PENDING_TEXT_LIMIT("text");
 
         private final String param;
 

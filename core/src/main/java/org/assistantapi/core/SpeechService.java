@@ -23,11 +23,18 @@ public final class SpeechService implements AutoCloseable {
 
     private final CoreSettings settings;
     private final WorkerPool pool;
+    private final SpeechSessions sessions;
     private final AtomicLong jobIds = new AtomicLong();
 
     private SpeechService(CoreSettings settings) {
         this.settings = settings;
         this.pool = new WorkerPool(settings);
+        this.sessions = new SpeechSessions(this, settings.sessions());
+    }
+
+    /** The incremental speech sessions, which share this service's workers. */
+    public SpeechSessions sessions() {
+        return sessions;
     }
 
     /** Starts the workers; they become ready in the background (see {@link #awaitReady}). */
@@ -106,40 +113,72 @@ public final class SpeechService implements AutoCloseable {
      * the worker accepted it; close the stream to stop the job early.
      */
     public AudioStream speak(SpeechRequest request) throws SpeechException {
-        FromWorker.Ready catalog = pool.catalog()
-                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
-        request = resolveSpeaker(chooseVoice(request), catalog);
-        validate(request, catalog);
-        WorkerProcess worker = pool.pick(request.voice())
-                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
-        long jobId = jobIds.incrementAndGet();
-        int credits = settings.streamBufferFrames();
-        AudioStream stream = new AudioStream(jobId, request.format(), worker, credits, settings.jobStartTimeout().toMillis());
-        worker.startJob(stream, new ToWorker.StartJob(jobId, request.voice(), request.speaker(), request.speed(),
-                request.format(), request.sampleRate(), credits, request.text()));
-        return stream;
+        validateText(request.text());
+        return startJob(prepare(request), request.text(), false, false);
     }
 
-    private void validate(SpeechRequest request, FromWorker.Ready catalog) throws SpeechException {
-        if (request.text() == null || request.text().isBlank()) {
-            throw new SpeechException(SpeechException.Reason.INVALID_INPUT, "input must not be empty");
-        }
-        int length = request.text().codePointCount(0, request.text().length());
-        if (length > settings.maxInputChars()) {
-            throw new SpeechException(SpeechException.Reason.INPUT_TOO_LONG,
-                    "input is " + length + " characters; the limit is " + settings.maxInputChars());
-        }
+    /** Resolves the request's voice and speaker and checks everything but its text. */
+    SpeechRequest prepare(SpeechRequest request) throws SpeechException {
+        FromWorker.Ready catalog = catalog();
+        request = resolveSpeaker(chooseVoice(request), catalog);
         if (!(request.speed() >= 0.25 && request.speed() <= 4.0)) {
             throw new SpeechException(SpeechException.Reason.INVALID_SPEED, "speed must be between 0.25 and 4.0");
         }
         // Speakers are checked by the worker, which knows each voice's speaker map.
-        findVoice(catalog, request.voice())
-                .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
-                        "unknown voice '" + request.voice() + "'; GET /v1/audio/voices lists the voices"));
-        if (catalog.formats().stream().noneMatch(f -> f.id().equals(request.format()))) {
+        String voice = request.voice();
+        findVoice(catalog, voice).orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
+                "unknown voice '" + voice + "'; GET /v1/audio/voices lists the voices"));
+        String format = request.format();
+        if (catalog.formats().stream().noneMatch(f -> f.id().equals(format))) {
             throw new SpeechException(SpeechException.Reason.UNSUPPORTED_FORMAT,
-                    "unsupported response_format '" + request.format() + "'; supported: "
+                    "unsupported response_format '" + format + "'; supported: "
                             + String.join(", ", catalog.formats().stream().map(FormatDescriptor::id).toList()));
+        }
+        return request;
+    }
+
+    /**
+     * Sends a prepared request's job to the least-loaded worker.
+     *
+     * @param moreText     more text follows through the stream (a session)
+     * @param continuation the audio continues an earlier job's stream
+     * @param cancelWhenStalled whether a reader that takes nothing for too long gets the job cancelled
+     */
+    AudioStream startJob(SpeechRequest prepared, String text, boolean moreText, boolean continuation,
+                         boolean cancelWhenStalled) throws SpeechException {
+        WorkerProcess worker = pool.pick(prepared.voice())
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
+        long jobId = jobIds.incrementAndGet();
+        int credits = settings.streamBufferFrames();
+        AudioStream stream = new AudioStream(jobId, prepared.format(), worker, credits,
+                settings.jobStartTimeout().toMillis(), cancelWhenStalled);
+        worker.startJob(stream, new ToWorker.StartJob(jobId, prepared.voice(), prepared.speaker(), prepared.speed(),
+                prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation));
+        return stream;
+    }
+
+    private AudioStream startJob(SpeechRequest prepared, String text, boolean moreText, boolean continuation)
+            throws SpeechException {
+        return startJob(prepared, text, moreText, continuation, true);
+    }
+
+    CoreSettings settings() {
+        return settings;
+    }
+
+    private FromWorker.Ready catalog() throws SpeechException {
+        return pool.catalog()
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
+    }
+
+    private void validateText(String text) throws SpeechException {
+        if (text == null || text.isBlank()) {
+            throw new SpeechException(SpeechException.Reason.INVALID_INPUT, "input must not be empty");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > settings.maxInputChars()) {
+            throw new SpeechException(SpeechException.Reason.INPUT_TOO_LONG,
+                    "input is " + length + " characters; the limit is " + settings.maxInputChars());
         }
     }
 
@@ -173,6 +212,7 @@ public final class SpeechService implements AutoCloseable {
 
     @Override
     public void close() {
+        sessions.close();
         pool.close();
     }
 }

@@ -229,6 +229,7 @@ final class WorkerProcess {
                 }
             }
             case FromWorker.Started f -> toStream(f.jobId(), f, false);
+            case FromWorker.SegmentSpoken f -> toStream(f.jobId(), f, false);
             case FromWorker.Audio f -> toStream(f.jobId(), f, false);
             case FromWorker.End f -> toStream(f.jobId(), f, true);
             case FromWorker.Failed f -> toStream(f.jobId(), f, true);

@@ -23,6 +23,17 @@ public final class Encoders {
      */
     public static AudioEncoder open(AudioFormat format, int inputRate, int outputRate, EncoderSettings settings,
                                     OutputStream out) {
+        return open(format, inputRate, outputRate, settings, out, false);
+    }
+
+    /**
+     * Opens an encoder as above; with {@code continuation} its output continues a stream of the same
+     * format and rate that another encoder began (whose worker died): wav and flac then write no
+     * header (flac frame numbers start again at 0), Ogg Opus starts a new chained logical stream as
+     * RFC 7845 allows, and mp3, aac and pcm, which have no stream header, simply go on.
+     */
+    public static AudioEncoder open(AudioFormat format, int inputRate, int outputRate, EncoderSettings settings,
+                                    OutputStream out, boolean continuation) {
         if (!format.supportsRate(outputRate)) {
             throw new IllegalArgumentException(format.id() + " is produced at " + format.describeRates()
                     + ", not " + outputRate + " Hz");
@@ -35,8 +46,8 @@ public final class Encoders {
         }
         AudioEncoder encoder = switch (format) {
             case PCM -> new PcmEncoder(out);
-            case WAV -> new WavEncoder(out, outputRate);
-            case FLAC -> new FlacEncoder(outputRate, out);
+            case WAV -> continuation ? new PcmEncoder(out) : new WavEncoder(out, outputRate);
+            case FLAC -> new FlacEncoder(outputRate, out, !continuation);
             case MP3 -> new Mp3Encoder(outputRate, settings.mp3BitrateKbps(), settings.mp3Quality(), out);
             case OPUS -> new OpusEncoderStream(outputRate, settings.opusBitrateKbps(), settings.opusComplexity(),
                     settings.opusPageIntervalMs(), out);

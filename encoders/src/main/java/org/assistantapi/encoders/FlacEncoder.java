@@ -28,7 +28,8 @@ final class FlacEncoder implements AudioEncoder {
     private long frameNumber;
     private boolean headerWritten;
 
-    FlacEncoder(int sampleRate, OutputStream out) {
+    /** @param withHeader false to continue a stream whose header another encoder already wrote */
+    FlacEncoder(int sampleRate, OutputStream out, boolean withHeader) {
         if (sampleRate > 0xFFFF) {
             throw new IllegalArgumentException("FLAC frames here carry rates up to 65535 Hz, not " + sampleRate);
         }
@@ -36,6 +37,7 @@ final class FlacEncoder implements AudioEncoder {
         this.sampleRate = sampleRate;
         this.blockSize = blockSizeFor(sampleRate);
         this.block = new int[blockSize];
+        this.headerWritten = !withHeader;
     }
 
     /** The largest power of two from 256 to 4096 samples not longer than 100 ms: short, yet efficient. */

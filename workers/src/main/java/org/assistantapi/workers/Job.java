@@ -1,34 +1,49 @@
 package org.assistantapi.workers;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 
 import org.assistantapi.encoders.AudioEncoder;
+import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.PcmSink;
 import org.assistantapi.engines.Synthesis;
+import org.assistantapi.engines.SynthesisOptions;
+import org.assistantapi.engines.Voice;
 import org.assistantapi.workers.protocol.FromWorker;
 
 /**
- * One job in a worker: its sentences, its encoder, and the audio frames waiting for credit. The
- * synthesis thread fills the outbox; frames leave only while core has granted credit, so a slow
- * reader pauses its own job and nothing else.
+ * One job in a worker: its text segments, its one encoder for the whole stream, and the frames
+ * waiting for credit. The synthesis thread speaks the segments a sentence at a time into the
+ * outbox; audio frames leave only while core has granted credit, so a slow reader pauses its own
+ * job and nothing else. Other frames (segment marks, the end) keep their place behind the audio.
  */
 final class Job {
 
+    /** A segment's sentences, prepared by the engine. */
+    private record Segment(int number, Synthesis synthesis) {
+    }
+
     private final long id;
+    private final Voice voice;
+    private final SynthesisOptions options;
+    private final AudioEncoder encoder;
     private final WorkerOutput output;
     private final Runnable onDone;
-    private final ArrayDeque<byte[]> outbox = new ArrayDeque<>();
-    private final Synthesis synthesis;
-    private final AudioEncoder encoder;
+    private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+    private final ArrayDeque<FromWorker> outbox = new ArrayDeque<>();
+    private boolean textEnded;
     private int credits;
     private boolean endQueued;
     private boolean done;
     private volatile boolean cancelled;
 
-    Job(long id, int credits, Synthesis synthesis, AudioEncoder encoder, WorkerOutput output, Runnable onDone) {
+    Job(long id, Voice voice, SynthesisOptions options, AudioEncoder encoder, int credits, WorkerOutput output,
+        Runnable onDone) {
         this.id = id;
-        this.credits = credits;
-        this.synthesis = synthesis;
+        this.voice = voice;
+        this.options = options;
         this.encoder = encoder;
+        this.credits = credits;
         this.output = output;
         this.onDone = onDone;
     }
@@ -37,35 +52,77 @@ final class Job {
         return id;
     }
 
-    Synthesis synthesis() {
-        return synthesis;
+    /** Adds a segment of text; the engine splits it into sentences now. Synthesis thread only. */
+    void append(int number, String text) throws EngineException {
+        segments.add(new Segment(number, voice.synthesize(text, options)));
     }
 
-    AudioEncoder encoder() {
-        return encoder;
+    /** No segment will follow: the job ends after the last one. Synthesis thread only. */
+    void endText() {
+        textEnded = true;
+    }
+
+    /** Ready for its next step: not cancelled or finished, everything sent so far has left, and it has work. */
+    synchronized boolean ready() {
+        return !cancelled && !done && !endQueued && outbox.isEmpty() && (!segments.isEmpty() || textEnded);
+    }
+
+    /** Whether the synthesis thread should drop it: cancelled, or failed. */
+    synchronized boolean gone() {
+        return cancelled || (done && !endQueued);
+    }
+
+    /**
+     * Speaks the next sentence into the encoder, marking a segment spoken after its last sentence,
+     * and ends the stream once the text has ended and every segment is spoken. Synthesis thread only.
+     */
+    void step() throws EngineException, IOException {
+        Segment segment = segments.peek();
+        if (segment != null) {
+            speak(segment.synthesis());
+            if (cancelled || segment.synthesis().hasNext()) {
+                return;
+            }
+            segments.poll();
+            queue(new FromWorker.SegmentSpoken(id, segment.number()));
+        }
+        if (segments.isEmpty() && textEnded) {
+            encoder.finish();
+            end();
+        }
+    }
+
+    /** Whether the job has queued its end: it takes no more turns. */
+    synchronized boolean ended() {
+        return endQueued;
+    }
+
+    private void speak(Synthesis synthesis) throws EngineException, IOException {
+        IOException[] encoderFailure = new IOException[1];
+        PcmSink sink = (samples, offset, length) -> {
+            try {
+                encoder.encode(samples, offset, length);
+                return !cancelled;
+            } catch (IOException e) {
+                encoderFailure[0] = e; // the engine may be in native code: stop it, throw below
+                return false;
+            }
+        };
+        synthesis.speakNext(sink);
+        if (encoderFailure[0] != null) {
+            throw encoderFailure[0];
+        }
     }
 
     /** Queues one encoded frame; it leaves at once if credit allows. */
-    synchronized void offer(byte[] frame) {
-        outbox.add(frame);
-        drain();
+    void offer(byte[] frame) {
+        queue(new FromWorker.Audio(id, frame));
     }
 
     /** Core's reader took frames off the stream: send that many more. */
     synchronized void grant(int frames) {
         credits += frames;
         drain();
-    }
-
-    /** The last frame is queued: End follows it once everything before it has left. */
-    synchronized void end() {
-        endQueued = true;
-        drain();
-    }
-
-    /** Ready for its next sentence: not cancelled, not finished, and everything sent so far has left. */
-    synchronized boolean ready() {
-        return !cancelled && !endQueued && outbox.isEmpty();
     }
 
     void cancel() {
@@ -76,7 +133,7 @@ final class Job {
         return cancelled;
     }
 
-    /** Ends the job with an error in place of its End; queued audio is dropped. */
+    /** Ends the job with an error in place of its End; queued frames are dropped. */
     synchronized void fail(String code, String message) {
         outbox.clear();
         if (!done) {
@@ -93,14 +150,29 @@ final class Job {
         }
     }
 
+    private synchronized void end() {
+        endQueued = true;
+        queue(new FromWorker.End(id));
+    }
+
+    private synchronized void queue(FromWorker frame) {
+        outbox.add(frame);
+        drain();
+    }
+
     private void drain() {
-        while (credits > 0 && !outbox.isEmpty() && !cancelled) {
-            output.send(new FromWorker.Audio(id, outbox.poll()));
-            credits--;
-        }
-        if (endQueued && outbox.isEmpty() && !done && !cancelled) {
-            output.send(new FromWorker.End(id));
-            finish();
+        while (!outbox.isEmpty() && !cancelled && !done) {
+            boolean audio = outbox.peek() instanceof FromWorker.Audio;
+            if (audio && credits == 0) {
+                return;
+            }
+            FromWorker frame = outbox.poll();
+            output.send(frame);
+            if (audio) {
+                credits--;
+            } else if (frame instanceof FromWorker.End) {
+                finish();
+            }
         }
     }
 

@@ -17,8 +17,6 @@ import org.assistantapi.encoders.AudioFormat;
 import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.encoders.Encoders;
 import org.assistantapi.engines.EngineException;
-import org.assistantapi.engines.PcmSink;
-import org.assistantapi.engines.Synthesis;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
 import org.assistantapi.workers.protocol.FromWorker;
@@ -86,6 +84,8 @@ final class JobScheduler implements Runnable {
     private void handle(ToWorker frame) {
         switch (frame) {
             case ToWorker.StartJob start -> start(start);
+            case ToWorker.AppendText append -> withJob(append.jobId(), job -> job.append(append.segment(), append.text()));
+            case ToWorker.EndText end -> withJob(end.jobId(), Job::endText);
             case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
             case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
             case ToWorker.Credit credit -> {
@@ -130,10 +130,14 @@ final class JobScheduler implements Runnable {
         }
     }
 
-    /** Prepares the sentences and the encoder, registers the job and tells core it has started. */
+    /** Prepares the encoder and the first segment, registers the job and tells core it has started. */
     private Job newJob(ToWorker.StartJob start, Voice voice) throws EngineException {
         long id = start.jobId();
-        Synthesis synthesis = voice.synthesize(start.text(), new SynthesisOptions(start.speed(), start.speaker()));
+        SynthesisOptions options = new SynthesisOptions(start.speed(), start.speaker());
+        if (voice.info().speakerNumber(start.speaker()) < 0) {
+            throw new EngineException(EngineException.INVALID_SPEAKER,
+                    "voice " + voice.info().id() + " has no speaker '" + start.speaker() + "'");
+        }
         AudioFormat format = AudioFormat.byId(start.format()).filter(Encoders::isAvailable)
                 .orElseThrow(() -> new EngineException("unsupported_format", "format " + start.format() + " is not available"));
         int sourceRate = voice.info().sampleRate();
@@ -143,20 +147,50 @@ final class JobScheduler implements Runnable {
                     + " Hz; it takes " + format.describeRates());
         }
         Job[] self = new Job[1];
-        AudioEncoder encoder = Encoders.open(format, sourceRate, rate, encoderSettings, new FrameOutputStream(frame -> self[0].offer(frame)));
-        Job job = new Job(id, start.credits(), synthesis, encoder, output, () -> {
+        AudioEncoder encoder = Encoders.open(format, sourceRate, rate, encoderSettings,
+                new FrameOutputStream(frame -> self[0].offer(frame)), start.continuation());
+        Job job = new Job(id, voice, options, encoder, start.credits(), output, () -> {
             jobs.remove(id);
             voices.release(start.voice());
         });
         self[0] = job;
+        try {
+            if (!start.text().isEmpty()) {
+                job.append(0, start.text());
+            }
+        } catch (EngineException | RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
+        if (!start.moreText()) {
+            job.endText();
+        }
         jobs.put(id, job);
         output.send(new FromWorker.Started(id, format.contentType(), rate));
         return job;
     }
 
+    /** Applies a frame to a job that is still here; a failure ends the job. */
+    private void withJob(long id, JobAction action) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            return; // cancelled or failed already
+        }
+        try {
+            action.apply(job);
+        } catch (EngineException e) {
+            job.fail(e.code(), e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface JobAction {
+        void apply(Job job) throws EngineException;
+    }
+
     private boolean hasTurnToTake() {
         for (Job job : turns) {
-            if (job.ready() || job.cancelled()) {
+            if (job.ready() || job.gone()) {
                 return true;
             }
         }
@@ -167,7 +201,7 @@ final class JobScheduler implements Runnable {
     private void takeTurn() {
         for (int i = turns.size(); i > 0; i--) {
             Job job = turns.poll();
-            if (job.cancelled()) {
+            if (job.gone()) {
                 job.drop();
                 return;
             }
@@ -181,38 +215,15 @@ final class JobScheduler implements Runnable {
         }
     }
 
-    /** @return whether the job has more to say */
+    /** @return whether the job stays in turn (it has more to say, or waits for more text) */
     private boolean speakNextSentence(Job job) {
-        Synthesis synthesis = job.synthesis();
-        AudioEncoder encoder = job.encoder();
-        IOException[] encoderFailure = new IOException[1];
-        PcmSink sink = (samples, offset, length) -> {
-            if (job.cancelled()) {
-                return false;
-            }
-            try {
-                encoder.encode(samples, offset, length);
-                return !job.cancelled();
-            } catch (IOException e) {
-                encoderFailure[0] = e; // the engine may be in native code: stop it, report below
-                return false;
-            }
-        };
         try {
-            synthesis.speakNext(sink);
-            if (encoderFailure[0] != null) {
-                throw encoderFailure[0];
-            }
+            job.step();
             if (job.cancelled()) {
                 job.drop();
                 return false;
             }
-            if (!synthesis.hasNext()) {
-                encoder.finish();
-                job.end();
-                return false;
-            }
-            return true;
+            return !job.ended();
         } catch (EngineException e) {
             job.fail(e.code(), e.getMessage());
         } catch (IOException | RuntimeException e) {

@@ -15,6 +15,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 import org.assistantapi.core.CoreSettings;
+import org.assistantapi.core.SessionSettings;
 import org.assistantapi.core.VoiceChoice;
 
 /**
@@ -67,7 +68,10 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                 Duration.ofSeconds(integer(config, ConfigKey.WORKERS_JOB_START_TIMEOUT_SECONDS, 60, 1, 3600)),
                 Duration.ofSeconds(Math.max(1, heartbeatTimeout / 10)),
                 Duration.ofSeconds(heartbeatTimeout),
-                Duration.ofSeconds(integer(config, ConfigKey.STREAMS_CLIENT_STALL_TIMEOUT_SECONDS, 30, 1, 3600)));
+                Duration.ofSeconds(integer(config, ConfigKey.STREAMS_CLIENT_STALL_TIMEOUT_SECONDS, 30, 1, 3600)),
+                new SessionSettings(integer(config, ConfigKey.SESSIONS_MAX, 64, 1, 100_000),
+                        integer(config, ConfigKey.SESSIONS_MAX_PENDING_CHARS, 16_384, 1, 10_000_000),
+                        Duration.ofSeconds(integer(config, ConfigKey.SESSIONS_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400))));
         return new ServerConfig(
                 string(config, ConfigKey.SERVER_HOST, "127.0.0.1"),
                 integer(config, ConfigKey.SERVER_PORT, 8000, 0, 65535),

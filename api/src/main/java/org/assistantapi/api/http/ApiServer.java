@@ -30,11 +30,17 @@ public final class ApiServer {
         JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
         VoicesHandler voices = new VoicesHandler(speech);
         HealthHandler health = new HealthHandler(speech);
+        SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
         routing.addFilter(new AccessLogFilter())
                 .post("/v1/audio/speech", new SpeechHandler(speech, bodies))
                 .get("/v1/audio/voices", voices::voices)
                 .get("/v1/models", new ModelsHandler(config.core().voiceChoice())::models)
                 .post("/v1/audio/prewarm", new PrewarmHandler(speech, bodies, config.core().prewarmVoices()))
+                .post(SessionHandlers.BASE, sessions::create)
+                .get(SessionHandlers.BASE + "/{id}/audio", sessions::audio)
+                .post(SessionHandlers.BASE + "/{id}/append", sessions::append)
+                .post(SessionHandlers.BASE + "/{id}/close", sessions::close)
+                .post(SessionHandlers.BASE + "/{id}/cancel", sessions::cancel)
                 .get("/health", health::health)
                 .get("/health/ready", health::ready)
                 .any("/v1/audio/speech", (req, res) -> methodNotAllowed())

@@ -32,6 +32,10 @@ final class Fields {
         return field(name, node -> node.isIntegralNumber() && node.canConvertToInt(), "an integer").map(JsonNode::intValue);
     }
 
+    Optional<Boolean> bool(String name) {
+        return field(name, JsonNode::isBoolean, "true or false").map(JsonNode::booleanValue);
+    }
+
     /** The field when present and not null; when it is not {@code what}, a 400. */
     private Optional<JsonNode> field(String name, Predicate<JsonNode> isRightType, String what) {
         JsonNode node = body.get(name);

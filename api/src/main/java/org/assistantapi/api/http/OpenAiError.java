@@ -52,6 +52,9 @@ public final class OpenAiError extends RuntimeException {
         error.put("code", code);
         response.status(status);
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        if (status == Status.TOO_MANY_REQUESTS_429) {
+            response.header(HeaderNames.RETRY_AFTER, "1");
+        }
         try {
             response.send(JSON.writeValueAsBytes(Map.of("error", error)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

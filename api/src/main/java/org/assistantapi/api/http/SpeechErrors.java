@@ -17,6 +17,9 @@ final class SpeechErrors {
             case NOT_READY -> new OpenAiError(Status.SERVICE_UNAVAILABLE_503, "server_error", null, code, e.getMessage());
             case VOICE_UNAVAILABLE, WORKER_FAILED, CLIENT_STALLED ->
                     new OpenAiError(Status.SERVICE_UNAVAILABLE_503, "server_error", reason.param(), code, e.getMessage());
+            case SESSION_NOT_FOUND -> new OpenAiError(Status.NOT_FOUND_404, "invalid_request_error", null, code, e.getMessage());
+            case SESSION_CLOSED, READER_BUSY -> new OpenAiError(Status.CONFLICT_409, "invalid_request_error", null, code, e.getMessage());
+            case TOO_MANY_SESSIONS -> new OpenAiError(Status.TOO_MANY_REQUESTS_429, "rate_limit_error", null, code, e.getMessage());
             default -> OpenAiError.invalid(reason.param(), code, e.getMessage());
         };
     }

@@ -28,6 +28,8 @@ public final class FrameCodec {
     private static final byte CANCEL = 3;
     private static final byte PING = 4;
     private static final byte PREWARM = 5;
+    private static final byte APPEND_TEXT = 6;
+    private static final byte END_TEXT = 7;
     private static final byte READY = 20;
     private static final byte STARTED = 21;
     private static final byte AUDIO = 22;
@@ -35,6 +37,7 @@ public final class FrameCodec {
     private static final byte FAILED = 24;
     private static final byte PONG = 25;
     private static final byte PREWARMED = 26;
+    private static final byte SEGMENT_SPOKEN = 27;
 
     private FrameCodec() {
     }
@@ -94,6 +97,18 @@ public final class FrameCodec {
                 out.writeInt(f.sampleRate());
                 out.writeInt(f.credits());
                 writeString(out, f.text());
+                out.writeBoolean(f.moreText());
+                out.writeBoolean(f.continuation());
+            }
+            case ToWorker.AppendText f -> {
+                out.writeByte(APPEND_TEXT);
+                out.writeLong(f.jobId());
+                out.writeInt(f.segment());
+                writeString(out, f.text());
+            }
+            case ToWorker.EndText f -> {
+                out.writeByte(END_TEXT);
+                out.writeLong(f.jobId());
             }
             case ToWorker.Credit f -> {
                 out.writeByte(CREDIT);
@@ -137,6 +152,11 @@ public final class FrameCodec {
                 out.writeInt(f.data().length);
                 out.write(f.data());
             }
+            case FromWorker.SegmentSpoken f -> {
+                out.writeByte(SEGMENT_SPOKEN);
+                out.writeLong(f.jobId());
+                out.writeInt(f.segment());
+            }
             case FromWorker.End f -> {
                 out.writeByte(END);
                 out.writeLong(f.jobId());
@@ -171,7 +191,9 @@ public final class FrameCodec {
         byte type = in.readByte();
         return switch (type) {
             case START_JOB -> new ToWorker.StartJob(in.readLong(), readString(in), readString(in), in.readDouble(),
-                    readString(in), in.readInt(), in.readInt(), readString(in));
+                    readString(in), in.readInt(), in.readInt(), readString(in), in.readBoolean(), in.readBoolean());
+            case APPEND_TEXT -> new ToWorker.AppendText(in.readLong(), in.readInt(), readString(in));
+            case END_TEXT -> new ToWorker.EndText(in.readLong());
             case CREDIT -> new ToWorker.Credit(in.readLong(), in.readInt());
             case CANCEL -> new ToWorker.Cancel(in.readLong());
             case PING -> new ToWorker.Ping(in.readLong());
@@ -194,6 +216,7 @@ public final class FrameCodec {
                 in.readFully(data);
                 yield new FromWorker.Audio(jobId, data);
             }
+            case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt());
             case END -> new FromWorker.End(in.readLong());
             case FAILED -> new FromWorker.Failed(in.readLong(), readString(in), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));

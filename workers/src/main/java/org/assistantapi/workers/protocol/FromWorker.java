@@ -21,6 +21,10 @@ public sealed interface FromWorker extends Frame {
     record Audio(long jobId, byte[] data) implements FromWorker {
     }
 
+    /** Every frame of this segment's audio was sent before this frame. */
+    record SegmentSpoken(long jobId, int segment) implements FromWorker {
+    }
+
     /** The job's audio is complete. */
     record End(long jobId) implements FromWorker {
     }

@@ -6,13 +6,25 @@ import java.util.List;
 public sealed interface ToWorker extends Frame {
 
     /**
-     * Starts a job: speak {@code text} with a voice and encode it as {@code format}.
+     * Starts a job: speak {@code text} with a voice and encode it as {@code format}, as segment 0.
      *
-     * @param sampleRate the output rate the client asked for, or 0 for the format's default
-     * @param credits    how many audio frames the worker may send before it waits for {@link Credit}
+     * @param sampleRate   the output rate the client asked for, or 0 for the format's default
+     * @param credits      how many audio frames the worker may send before it waits for {@link Credit}
+     * @param moreText     more segments follow in {@link AppendText} until {@link EndText}; without
+     *                     it the job ends once {@code text} is spoken
+     * @param continuation the audio continues a stream another job began (after a worker died):
+     *                     no container header where the format allows, a new chained stream for Ogg
      */
     record StartJob(long jobId, String voice, String speaker, double speed, String format, int sampleRate,
-                    int credits, String text) implements ToWorker {
+                    int credits, String text, boolean moreText, boolean continuation) implements ToWorker {
+    }
+
+    /** Another segment of a job's text, spoken as one unit after those before it. */
+    record AppendText(long jobId, int segment, String text) implements ToWorker {
+    }
+
+    /** No more text for the job: it ends once everything appended is spoken. */
+    record EndText(long jobId) implements ToWorker {
     }
 
     /** Lets a job send this many more audio frames: the reader has taken that many off its queue. */

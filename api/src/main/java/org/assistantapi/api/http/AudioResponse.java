@@ -1,0 +1,53 @@
+package org.assistantapi.api.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.assistantapi.core.SpeechException;
+import org.assistantapi.core.StreamFormat;
+
+/** Streams audio from core into a response as it comes, for one-shot speech and sessions alike. */
+final class AudioResponse {
+
+    /** Where the audio comes from: a one-shot stream or a session's audio. */
+    @FunctionalInterface
+    interface ChunkSource {
+        /** The next chunk, or null at the end. */
+        byte[] read() throws SpeechException;
+    }
+
+    private AudioResponse() {
+    }
+
+    /**
+     * Sets the headers, then writes and flushes each chunk (Helidon sends nothing until a flush; the
+     * headers leave with the first chunk, so a session's audio response starts with its first audio).
+     * If the audio breaks off, the connection is closed without the final chunk, so the client sees
+     * a truncated response rather than a clean end.
+     *
+     * @param afterChunk runs after each chunk has been flushed
+     */
+    static void send(ServerResponse res, StreamFormat format, AudioBody body, ChunkSource source, Runnable afterChunk) {
+        res.header(HeaderNames.CONTENT_TYPE, body.contentType(format.contentType()));
+        res.header("X-Sample-Rate", String.valueOf(format.sampleRate()));
+        res.header("X-Audio-Format", format.format());
+        OutputStream out = res.outputStream();
+        try {
+            for (byte[] chunk = source.read(); chunk != null; chunk = source.read()) {
+                body.write(out, chunk);
+                out.flush();
+                afterChunk.run();
+            }
+            body.finish(out);
+            out.close();
+        } catch (SpeechException e) {
+            throw new CloseConnectionException("audio stream broke off: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CloseConnectionException("client went away", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.assistantapi.api.http;
+
+import org.assistantapi.core.SpeechRequest;
+
+/** The speech fields OpenAI's request body and a session's creation share. */
+final class SpeechFields {
+
+    private SpeechFields() {
+    }
+
+    /** A request for {@code input}, with OpenAI's defaults for what the body leaves out. */
+    static SpeechRequest parse(Fields fields, String input) {
+        String model = fields.string("model").orElse(null);
+        String voice = fields.string("voice").orElse(null);
+        String format = fields.string("response_format").orElse("mp3");
+        double speed = fields.number("speed").orElse(1.0);
+        int sampleRate = fields.integer("sample_rate").orElse(0);
+        if (sampleRate < 0) {
+            throw OpenAiError.invalid("sample_rate", "invalid_value", "'sample_rate' must be positive");
+        }
+        return new SpeechRequest(input, model, voice, null, format, speed, sampleRate);
+    }
+}

@@ -1,0 +1,23 @@
+package org.assistantapi.core;
+
+import java.time.Duration;
+
+/**
+ * Limits on incremental speech sessions.
+ *
+ * @param maxSessions     sessions open at once
+ * @param maxPendingChars unspoken text a session may hold (appended but not yet spoken)
+ * @param idleTimeout     a session with no append and no reader for this long ends
+ */
+public record SessionSettings(int maxSessions, int maxPendingChars, Duration idleTimeout) {
+
+    public SessionSettings {
+        if (maxSessions < 1 || maxPendingChars < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("session limits must be positive");
+        }
+    }
+
+    public static SessionSettings defaults() {
+        return new SessionSettings(64, 16_384, Duration.ofSeconds(60));
+    }
+}

@@ -1,0 +1,215 @@
+package org.assistantapi.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * An incremental speech session: text arrives in pieces as an LLM writes it, and one continuous
+ * audio stream carries everything spoken. The client decides what is spoken when (a flushing
+ * append); the session never splits or reorders text. Its job lives in one worker; if that worker
+ * dies, the session goes on in another and the text not yet spoken is spoken there.
+ */
+public final class SpeechSession {
+
+    private static final Logger LOG = Logger.getLogger(SpeechSession.class.getName());
+
+    private final String id;
+    private final SpeechRequest voice;
+    private final SpeechService speech;
+    private final SessionSettings limits;
+    private final StreamFormat format;
+    private final StringBuilder pending = new StringBuilder();
+    /** Every flushed segment, by number; kept until spoken, so a replacement worker can speak them. */
+    private final List<String> segments = new ArrayList<>();
+    private AudioStream stream;
+    private boolean closed;
+    private volatile boolean ended;
+    private boolean readerAttached;
+    private long idleSinceNanos = System.nanoTime();
+
+    SpeechSession(String id, SpeechRequest voice, SpeechService speech, SessionSettings limits) throws SpeechException {
+        this.id = id;
+        this.voice = voice;
+        this.speech = speech;
+        this.limits = limits;
+        this.stream = speech.startJob(voice, "", true, false, false);
+        this.format = stream.format();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The voice speaking, as {@code id} or {@code id:speaker}. */
+    public String voice() {
+        return voice.speaker() == null ? voice.voice() : voice.voice() + ":" + voice.speaker();
+    }
+
+    /** The audio's format and real sample rate. */
+    public StreamFormat format() {
+        return format;
+    }
+
+    /**
+     * Adds text. With {@code flush}, all pending text is spoken now as one unit, after everything
+     * flushed before it; without, it waits for a later flushing append or for {@link #close}.
+     */
+    public synchronized void append(String text, boolean flush) throws SpeechException {
+        if (ended) {
+            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
+        }
+        if (closed) {
+            throw new SpeechException(SpeechException.Reason.SESSION_CLOSED, "session " + id + " is closed: it takes no more text");
+        }
+        if (unspokenChars() + text.length() > limits.maxPendingChars()) {
+            throw new SpeechException(SpeechException.Reason.PENDING_TEXT_LIMIT, "session " + id + " holds "
+                    + unspokenChars() + " characters not yet spoken; the limit is " + limits.maxPendingChars());
+        }
+        pending.append(text);
+        idleSinceNanos = System.nanoTime();
+        if (flush) {
+            flushPending();
+        }
+    }
+
+    /** No more text: what is pending is spoken, then the audio stream ends. */
+    public synchronized void close() throws SpeechException {
+        if (ended) {
+            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
+        }
+        if (!closed) {
+            flushPending();
+            closed = true;
+            stream.endText();
+        }
+        idleSinceNanos = System.nanoTime();
+    }
+
+    /** Stops at once: synthesis stops, pending text is dropped, the audio stream ends. */
+    public synchronized void cancel() {
+        ended = true;
+        stream.close();
+    }
+
+    /** The session's audio for one reader at a time. */
+    public synchronized SessionAudio openAudio() throws SpeechException {
+        if (ended) {
+            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
+        }
+        if (readerAttached) {
+            throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has a reader");
+        }
+        readerAttached = true;
+        return new SessionAudio(this);
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** Whether the session has had no append and no reader for longer than its idle timeout. */
+    synchronized boolean idle() {
+        return !readerAttached && System.nanoTime() - idleSinceNanos > limits.idleTimeout().toNanos();
+    }
+
+    /** The next audio for the reader, or null once the session's audio is complete or it was cancelled. */
+    byte[] read() throws SpeechException {
+        while (true) {
+            AudioStream current;
+            synchronized (this) {
+                current = stream;
+            }
+            try {
+                byte[] chunk = current.read();
+                if (chunk == null) {
+                    ended = true;
+                }
+                return chunk;
+            } catch (SpeechException e) {
+                if (ended || e.reason() != SpeechException.Reason.WORKER_FAILED) {
+                    ended = true;
+                    throw e;
+                }
+                continueElsewhere(current);
+            }
+        }
+    }
+
+    synchronized void detachReader() {
+        readerAttached = false;
+        idleSinceNanos = System.nanoTime();
+    }
+
+    /** The worker under {@code failed} died: start a job on another and speak there what was not spoken. */
+    private synchronized void continueElsewhere(AudioStream failed) throws SpeechException {
+        if (stream != failed) {
+            return;
+        }
+        int firstUnspoken = failed.lastSpokenSegment() + 1;
+        LOG.warning("session " + id + ": its worker failed; continuing on another from segment " + firstUnspoken);
+        AudioStream replacement = startReplacement();
+        for (int segment = firstUnspoken; segment < segments.size(); segment++) {
+            replacement.appendText(segment, segments.get(segment));
+        }
+        if (closed) {
+            replacement.endText();
+        }
+        stream = replacement;
+        forgetSpoken(firstUnspoken);
+    }
+
+    /** Workers may all be restarting: keep trying until the job start timeout. */
+    private AudioStream startReplacement() throws SpeechException {
+        long deadline = System.nanoTime() + speech.settings().jobStartTimeout().toNanos();
+        while (true) {
+            try {
+                AudioStream replacement = speech.startJob(voice, "", true, true, false);
+                replacement.format();
+                return replacement;
+            } catch (SpeechException e) {
+                if (System.nanoTime() > deadline) {
+                    ended = true;
+                    throw new SpeechException(SpeechException.Reason.WORKER_FAILED,
+                            "session " + id + " lost its worker and no other took it over: " + e.getMessage());
+                }
+                sleepBriefly();
+            }
+        }
+    }
+
+    private void flushPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String text = pending.toString();
+        pending.setLength(0);
+        segments.add(text);
+        stream.appendText(segments.size() - 1, text);
+        forgetSpoken(stream.lastSpokenSegment() + 1);
+    }
+
+    /** Spoken segments are no longer needed; their places stay so segment numbers keep counting. */
+    private void forgetSpoken(int firstUnspoken) {
+        for (int segment = 0; segment < firstUnspoken; segment++) {
+            segments.set(segment, "");
+        }
+    }
+
+    private int unspokenChars() {
+        int unspoken = pending.length();
+        for (int segment = stream.lastSpokenSegment() + 1; segment < segments.size(); segment++) {
+            unspoken += segments.get(segment).length();
+        }
+        return unspoken;
+    }
+
+    private static void sleepBriefly() throws SpeechException {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.assistantapi.core;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The open sessions: creates them under the limits, finds them by their unguessable ids, and ends
+ * those that finished, were cancelled, or sat idle past the timeout.
+ */
+public final class SpeechSessions implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SpeechSessions.class.getName());
+    private static final int ID_BYTES = 16; // 128 random bits
+
+    private final SpeechService speech;
+    private final SessionSettings limits;
+    private final Map<String, SpeechSession> sessions = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final Thread reaper;
+
+    SpeechSessions(SpeechService speech, SessionSettings limits) {
+        this.speech = speech;
+        this.limits = limits;
+        this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reap);
+    }
+
+    /**
+     * Opens a session that speaks with the request's voice, format, speed and rate (its text is
+     * ignored). The worker has accepted the job when this returns.
+     */
+    public SpeechSession open(SpeechRequest request) throws SpeechException {
+        if (sessions.size() >= limits.maxSessions()) {
+            throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
+                    "the server has " + limits.maxSessions() + " sessions open, its limit");
+        }
+        SpeechSession session = new SpeechSession(newId(), speech.prepare(request), speech, limits);
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    public SpeechSession get(String id) throws SpeechException {
+        SpeechSession session = sessions.get(id);
+        if (session == null || session.ended()) {
+            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "no session " + id);
+        }
+        return session;
+    }
+
+    /** Cancels a session and forgets it. */
+    public void cancel(String id) throws SpeechException {
+        get(id).cancel();
+        sessions.remove(id);
+    }
+
+    public int count() {
+        return sessions.size();
+    }
+
+    private String newId() {
+        byte[] id = new byte[ID_BYTES];
+        random.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    private void reap() {
+        while (!Thread.currentThread().isInterrupted()) {
+            sessions.values().removeIf(session -> {
+                if (session.ended()) {
+                    return true;
+                }
+                if (session.idle()) {
+                    LOG.info("session " + session.id() + " was idle past " + limits.idleTimeout() + "; ending it");
+                    session.cancel();
+                    return true;
+                }
+                return false;
+            });
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        reaper.interrupt();
+        sessions.values().forEach(SpeechSession::cancel);
+        sessions.clear();
+    }
+}
