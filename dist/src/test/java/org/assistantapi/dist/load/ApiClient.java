@@ -2,6 +2,10 @@ package org.assistantapi.dist.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -73,6 +77,65 @@ final class ApiClient {
             return CallResult.failed(status, ttfb, bytes, "interrupted");
         } catch (RuntimeException | IOException e) {
             return CallResult.failed(status, ttfb, bytes, ttfb < 0 ? "before audio: " + describe(e) : "cut off: " + describe(e));
+        }
+    }
+
+    /**
+     * Speaks a text through a session as a satellite does: opens the session and its audio reader,
+     * then times one flushing append of the whole text to the first audio byte at the reader, and
+     * closes the session. The result's time to first byte is that append-to-audio time.
+     */
+    CallResult speakInSession(Text text) {
+        String id;
+        try (HttpClientResponse created = web.post("/v1/audio/speech/sessions")
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit(JSON.writeValueAsString(Map.of("voice", VOICE, "response_format", "pcm")))) {
+            if (created.status().code() != 201) {
+                return CallResult.failed(created.status().code(), -1, 0, "session not created: " + errorCode(created));
+            }
+            id = JSON.readTree(created.as(String.class)).path("id").asText();
+        } catch (RuntimeException | JsonProcessingException e) {
+            return CallResult.failed(0, -1, 0, "session not created: " + describe(e));
+        }
+        String base = "/v1/audio/speech/sessions/" + id;
+        CompletableFuture<Long> firstAudio = new CompletableFuture<>();
+        CompletableFuture<Long> total = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> readSessionAudio(base + "/audio", firstAudio, total));
+        long appended = System.nanoTime();
+        try {
+            post(base + "/append", JSON.writeValueAsString(Map.of("text", text.input(), "flush", true)));
+            long ttfb = firstAudio.get(30, TimeUnit.SECONDS) - appended;
+            post(base + "/close", "{}");
+            return new CallResult(200, ttfb, total.get(60, TimeUnit.SECONDS), false, null).checkedAgainst(text);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CallResult.failed(200, -1, 0, "interrupted");
+        } catch (ExecutionException | TimeoutException | JsonProcessingException | RuntimeException e) {
+            return CallResult.failed(200, -1, 0, "session audio: " + describe(e));
+        }
+    }
+
+    private void readSessionAudio(String path, CompletableFuture<Long> firstAudio, CompletableFuture<Long> total) {
+        try (HttpClientResponse response = web.get(path).request()) {
+            InputStream body = response.inputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long bytes = 0;
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                firstAudio.complete(System.nanoTime());
+                bytes += n;
+            }
+            total.complete(bytes);
+        } catch (IOException | RuntimeException e) {
+            firstAudio.completeExceptionally(e);
+            total.completeExceptionally(e);
+        }
+    }
+
+    private void post(String path, String json) {
+        try (HttpClientResponse response = web.post(path).header(HeaderNames.CONTENT_TYPE, "application/json").submit(json)) {
+            if (response.status().code() != 200) {
+                throw new IllegalStateException(path + ": HTTP " + response.status().code() + " " + errorCode(response));
+            }
         }
     }
 

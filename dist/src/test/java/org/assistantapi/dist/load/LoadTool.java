@@ -73,6 +73,7 @@ public final class LoadTool {
                 new OneShotConcurrency(options.levels()),
                 new SlowReaders(12, 4, Duration.ofSeconds(5)),
                 new DisconnectBurst(8, 32),
+                new SessionLatency(20),
                 MixedLoad.standard());
         List<Scenario> chosen = new ArrayList<>();
         for (String name : options.scenarios()) {
