@@ -37,6 +37,7 @@ public final class AudioStream implements AutoCloseable {
     private final WorkerProcess worker;
     private final int credits;
     private final long startTimeoutMillis;
+    private final boolean cancelWhenStalled;
     private final CompletableFuture<StreamFormat> format = new CompletableFuture<>();
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private int takenSinceCredit;
@@ -44,16 +45,14 @@ public final class AudioStream implements AutoCloseable {
     private volatile long lastTakeNanos = System.nanoTime();
     private volatile int lastSpokenSegment = -1;
 
-    private final boolean cancelWhenStalled;
-
     AudioStream(long jobId, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
                 boolean cancelWhenStalled) {
-        this.cancelWhenStalled = cancelWhenStalled;
         this.jobId = jobId;
         this.formatId = formatId;
         this.worker = worker;
         this.credits = credits;
         this.startTimeoutMillis = startTimeoutMillis;
+        this.cancelWhenStalled = cancelWhenStalled;
     }
 
     long jobId() {
