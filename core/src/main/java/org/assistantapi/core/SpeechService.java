@@ -29,7 +29,7 @@ public final class SpeechService implements AutoCloseable {
     private SpeechService(CoreSettings settings) {
         this.settings = settings;
         this.pool = new WorkerPool(settings);
-        this.sessions = new SpeechSessions(this, settings.sessions());
+        this.sessions = new SpeechSessions(this, settings.sessions(), settings.instanceId());
     }
 
     /** The incremental speech sessions, which share this service's workers. */

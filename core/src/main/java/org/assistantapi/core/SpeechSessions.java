@@ -8,7 +8,9 @@ import java.util.logging.Logger;
 
 /**
  * The open sessions: creates them under the limits, finds them by their unguessable ids, and ends
- * those that finished, were cancelled, or sat idle past the timeout.
+ * those that finished, were cancelled, or sat idle past the timeout. An id is this instance's id,
+ * a dot, and 128 random bits in base64url ({@code kitchen-1.3q2-7wXd...}): neither part contains a
+ * dot, so a load balancer routes by the text before the first one.
  */
 public final class SpeechSessions implements AutoCloseable {
 
@@ -17,13 +19,15 @@ public final class SpeechSessions implements AutoCloseable {
 
     private final SpeechService speech;
     private final SessionSettings limits;
+    private final String instanceId;
     private final Map<String, SpeechSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Thread reaper;
 
-    SpeechSessions(SpeechService speech, SessionSettings limits) {
+    SpeechSessions(SpeechService speech, SessionSettings limits, String instanceId) {
         this.speech = speech;
         this.limits = limits;
+        this.instanceId = instanceId;
         this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reap);
     }
 
@@ -62,7 +66,7 @@ public final class SpeechSessions implements AutoCloseable {
     private String newId() {
         byte[] id = new byte[ID_BYTES];
         random.nextBytes(id);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        return instanceId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 
     private void reap() {

@@ -168,7 +168,8 @@ class SessionsIT {
                 "{\"voice\":\"" + voice + "\",\"response_format\":\"" + format + "\"}");
         assertEquals(201, created.statusCode(), new String(created.body()));
         JsonNode body = JSON.readTree(created.body());
-        assertEquals(22, body.get("id").textValue().length(), "128 random bits, base64url");
+        assertTrue(body.get("id").textValue().matches("[a-z0-9-]{1,32}\\.[A-Za-z0-9_-]{22}"),
+                "<instance id>.<128 random bits, base64url>: " + body.get("id").textValue());
         assertEquals("/v1/audio/speech/sessions/" + body.get("id").textValue() + "/audio", body.get("audio_url").textValue());
         return body.get("id").textValue();
     }

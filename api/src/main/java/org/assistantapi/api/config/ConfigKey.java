@@ -11,6 +11,7 @@ public enum ConfigKey {
     SERVER_HOST("server.host", "127.0.0.1"),
     SERVER_PORT("server.port", "8000"),
     SERVER_SHUTDOWN_GRACE_SECONDS("server.shutdown_grace_seconds", "10"),
+    SERVER_INSTANCE_ID("server.instance_id", "the host name's first label"),
     WORKERS_COUNT("workers.count", "the number of CPU cores"),
     WORKERS_JVM_OPTIONS("workers.jvm_options", "[-Xmx512m]"),
     WORKERS_MAX_LOADED_VOICES("workers.max_loaded_voices", "8"),

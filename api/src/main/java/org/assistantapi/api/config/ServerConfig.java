@@ -71,7 +71,8 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                 Duration.ofSeconds(integer(config, ConfigKey.STREAMS_CLIENT_STALL_TIMEOUT_SECONDS, 30, 1, 3600)),
                 new SessionSettings(integer(config, ConfigKey.SESSIONS_MAX, 64, 1, 100_000),
                         integer(config, ConfigKey.SESSIONS_MAX_PENDING_CHARS, 16_384, 1, 10_000_000),
-                        Duration.ofSeconds(integer(config, ConfigKey.SESSIONS_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400))));
+                        Duration.ofSeconds(integer(config, ConfigKey.SESSIONS_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400))),
+                instanceId(config));
         return new ServerConfig(
                 string(config, ConfigKey.SERVER_HOST, "127.0.0.1"),
                 integer(config, ConfigKey.SERVER_PORT, 8000, 0, 65535),
@@ -89,6 +90,15 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
     /** The same configuration listening on another port (the command line's {@code --port}). */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, core, voiceCatalog, logging, maxBodyBytes, shutdownGrace);
+    }
+
+    private static String instanceId(Config config) throws ConfigException {
+        String id = string(config, ConfigKey.SERVER_INSTANCE_ID, CoreSettings.defaultInstanceId());
+        if (!CoreSettings.INSTANCE_ID.matcher(id).matches()) {
+            throw new ConfigException("'" + ConfigKey.SERVER_INSTANCE_ID.key() + "' must be 1 to 32 of a-z, 0-9 and '-',"
+                    + " starting with a letter or digit, got '" + id + "'");
+        }
+        return id;
     }
 
     private static void rejectUnknownKeys(Config config) throws ConfigException {
