@@ -1,11 +1,13 @@
 package org.assistantapi.api;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
 
+import org.assistantapi.api.wyoming.WyomingServer;
 import org.assistantapi.core.SpeechService;
 
 import sun.misc.Signal;
@@ -21,14 +23,17 @@ final class GracefulStop {
     private static final Logger LOG = Logger.getLogger(GracefulStop.class.getName());
 
     private final WebServer server;
+    private final Optional<WyomingServer> wyoming;
     private final SpeechService speech;
     private final SystemdNotifier systemd;
     private final Duration grace;
     private final CountDownLatch requested = new CountDownLatch(1);
     private boolean stopped;
 
-    GracefulStop(WebServer server, SpeechService speech, SystemdNotifier systemd, Duration grace) {
+    GracefulStop(WebServer server, Optional<WyomingServer> wyoming, SpeechService speech, SystemdNotifier systemd,
+                 Duration grace) {
         this.server = server;
+        this.wyoming = wyoming;
         this.speech = speech;
         this.systemd = systemd;
         this.grace = grace;
@@ -66,7 +71,9 @@ final class GracefulStop {
         LOG.info("no longer accepting connections; letting " + streams + " active stream(s) finish, for up to "
                 + grace.toSeconds() + " s");
         long start = System.nanoTime();
+        wyoming.ifPresent(WyomingServer::stopAccepting);
         server.stop();
+        wyoming.ifPresent(w -> w.awaitConnections(start + grace.toNanos())); // the same grace as HTTP's
         LOG.info("HTTP server stopped after " + (System.nanoTime() - start) / 1_000_000 + " ms; stopping the workers");
         speech.close();
         LOG.info("stopped");

@@ -1,5 +1,6 @@
 package org.assistantapi.api;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.assistantapi.api.cli.VoicesListCommand;
 import org.assistantapi.api.config.ConfigException;
 import org.assistantapi.api.config.ServerConfig;
 import org.assistantapi.api.http.ApiServer;
+import org.assistantapi.api.wyoming.WyomingServer;
 import org.assistantapi.core.SpeechService;
 
 /** The {@code assistant-api} command. */
@@ -127,7 +129,18 @@ public final class Main {
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
         SpeechService speech = SpeechService.start(config.core());
         WebServer server = ApiServer.start(config, speech);
-        GracefulStop stop = new GracefulStop(server, speech, systemd, config.shutdownGrace());
+        Optional<WyomingServer> wyoming;
+        try {
+            wyoming = config.wyoming().enabled()
+                    ? Optional.of(WyomingServer.start(config.wyoming(), speech)) : Optional.empty();
+        } catch (IOException e) {
+            log.severe(e.getMessage());
+            System.err.println(e.getMessage());
+            server.stop();
+            speech.close();
+            return EXIT_FAILURE;
+        }
+        GracefulStop stop = new GracefulStop(server, wyoming, speech, systemd, config.shutdownGrace());
         stop.install();
         String address = config.host() + ":" + server.port();
         log.info("listening on http://" + address);

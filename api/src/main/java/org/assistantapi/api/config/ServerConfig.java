@@ -23,7 +23,8 @@ import org.assistantapi.core.VoiceChoice;
  * fine; an unknown key or a bad value stops start-up with a message naming the key.
  */
 public record ServerConfig(String host, int port, CoreSettings core, URI voiceCatalog,
-                           LoggingSettings logging, long maxBodyBytes, Duration shutdownGrace) {
+                           LoggingSettings logging, long maxBodyBytes, Duration shutdownGrace,
+                           WyomingSettings wyoming) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/assistant-api/config.yaml");
 
@@ -84,12 +85,15 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                         integer(config, ConfigKey.LOGGING_MAX_FILE_MB, 10, 1, 1024),
                         integer(config, ConfigKey.LOGGING_FILES, 5, 1, 100)),
                 integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024),
-                Duration.ofSeconds(integer(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)));
+                Duration.ofSeconds(integer(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
+                new WyomingSettings(parse(config, ConfigKey.WYOMING_ENABLED, false, ServerConfig::bool),
+                        string(config, ConfigKey.WYOMING_HOST, "127.0.0.1"),
+                        integer(config, ConfigKey.WYOMING_PORT, 10200, 0, 65535)));
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, core, voiceCatalog, logging, maxBodyBytes, shutdownGrace);
+        return new ServerConfig(host, newPort, core, voiceCatalog, logging, maxBodyBytes, shutdownGrace, wyoming);
     }
 
     private static String instanceId(Config config) throws ConfigException {
@@ -192,6 +196,15 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
             throw new IllegalArgumentException("not an http(s) URL");
         }
         return uri;
+    }
+
+    /** Only {@code true} or {@code false}: a typo must not silently mean false. */
+    private static boolean bool(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not true or false");
+        };
     }
 
     private static Path expandHome(String dir) {

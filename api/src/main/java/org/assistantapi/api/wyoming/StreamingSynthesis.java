@@ -1,0 +1,71 @@
+package org.assistantapi.api.wyoming;
+
+import java.io.IOException;
+
+import org.assistantapi.core.SessionAudio;
+import org.assistantapi.core.SpeechException;
+import org.assistantapi.core.SpeechService;
+import org.assistantapi.core.SpeechSession;
+
+/**
+ * One {@code synthesize-start} … {@code synthesize-stop} on a core session. Text is appended as it
+ * comes and flushed at each sentence end, so speech starts while the client is still writing; a
+ * virtual thread relays the session's audio to the client meanwhile.
+ */
+final class StreamingSynthesis {
+
+    private final SpeechSession session;
+    private final SentenceSplitter sentences = new SentenceSplitter();
+    private final Thread relay;
+    private volatile Exception failure;
+
+    private StreamingSynthesis(SpeechSession session, SessionAudio audio, WyomingWriter out) {
+        this.session = session;
+        this.relay = Thread.ofVirtual().name("wyoming-audio-" + session.id()).start(() -> {
+            try (audio) {
+                AudioRelay.relay(audio::read, audio.format().sampleRate(), out);
+            } catch (IOException | SpeechException e) {
+                failure = e;
+            }
+        });
+    }
+
+    static StreamingSynthesis start(SpeechService speech, WyomingEvent.VoiceWish voice, WyomingWriter out)
+            throws SpeechException {
+        SpeechSession session = speech.sessions().open(VoicePicker.request(speech, "", voice));
+        try {
+            return new StreamingSynthesis(session, session.openAudio(), out);
+        } catch (SpeechException e) {
+            session.cancel();
+            throw e;
+        }
+    }
+
+    /** Appends a piece of text; the sentences it completes are spoken now, the rest waits. */
+    void add(String text) throws SpeechException {
+        int complete = sentences.completeLength(text);
+        if (complete > 0) {
+            session.append(text.substring(0, complete), true);
+        }
+        if (complete < text.length()) {
+            session.append(text.substring(complete), false);
+        }
+    }
+
+    /** No more text: returns once everything was spoken and sent, or throws what broke it. */
+    void finish() throws SpeechException, IOException, InterruptedException {
+        session.close();
+        relay.join();
+        switch (failure) {
+            case null -> { }
+            case SpeechException e -> throw e;
+            case IOException e -> throw e;
+            default -> throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Stops speaking at once (the client left or broke the protocol). */
+    void cancel() {
+        session.cancel();
+    }
+}

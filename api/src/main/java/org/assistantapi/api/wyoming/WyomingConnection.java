@@ -1,0 +1,106 @@
+package org.assistantapi.api.wyoming;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.assistantapi.api.wyoming.WyomingEvent.Describe;
+import org.assistantapi.api.wyoming.WyomingEvent.Ping;
+import org.assistantapi.api.wyoming.WyomingEvent.Pong;
+import org.assistantapi.api.wyoming.WyomingEvent.Synthesize;
+import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeChunk;
+import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeStart;
+import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeStop;
+import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeStopped;
+import org.assistantapi.core.AudioStream;
+import org.assistantapi.core.SpeechException;
+import org.assistantapi.core.SpeechService;
+
+/**
+ * One client's connection, on its own virtual thread with blocking IO. A failed synthesis is an
+ * {@code error} event and the connection goes on; a protocol violation, a failed streaming
+ * synthesis or silence past the read timeout is an {@code error} event and the connection closes.
+ */
+final class WyomingConnection implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(WyomingConnection.class.getName());
+    /** Longest wait for the next event or the rest of one; an LLM pauses far less between pieces. */
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Socket socket;
+    private final SpeechService speech;
+    private StreamingSynthesis streaming;
+
+    WyomingConnection(Socket socket, SpeechService speech) {
+        this.socket = socket;
+        this.speech = speech;
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            WyomingReader in = new WyomingReader(socket.getInputStream());
+            WyomingWriter out = new WyomingWriter(socket.getOutputStream());
+            try {
+                for (WyomingEvent event = in.read(); event != null; event = in.read()) {
+                    handle(event, out);
+                }
+            } catch (WyomingProtocolException e) {
+                out.write(new WyomingEvent.Error(e.getMessage(), "protocol_error"));
+            } catch (SocketTimeoutException e) {
+                out.write(new WyomingEvent.Error("nothing received for " + READ_TIMEOUT.toSeconds() + " s", "timeout"));
+            } catch (SpeechException e) {
+                out.write(error(e));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "wyoming connection " + socket.getRemoteSocketAddress() + " ended", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (streaming != null) {
+                streaming.cancel();
+            }
+        }
+    }
+
+    private void handle(WyomingEvent event, WyomingWriter out)
+            throws IOException, WyomingProtocolException, SpeechException, InterruptedException {
+        switch (event) {
+            case Describe _ -> out.write(TtsInfo.of(speech.voices()));
+            case Ping ping -> out.write(new Pong(ping.text()));
+            case Synthesize _ when streaming != null -> {
+                // a streaming client also sends the whole text, for servers that cannot stream
+            }
+            case Synthesize synthesize -> speakOnce(synthesize, out);
+            case SynthesizeStart start when streaming == null -> streaming = StreamingSynthesis.start(speech, start.voice(), out);
+            case SynthesizeChunk chunk when streaming != null -> streaming.add(chunk.text());
+            case SynthesizeStop _ when streaming != null -> {
+                streaming.finish();
+                streaming = null;
+                out.write(new SynthesizeStopped());
+            }
+            case SynthesizeStart _ -> throw new WyomingProtocolException("'synthesize-start' while already streaming");
+            case SynthesizeChunk _, SynthesizeStop _ -> throw new WyomingProtocolException("no 'synthesize-start' before this event");
+            default -> {
+                // events meant for other programs: ignored, as Wyoming peers do
+            }
+        }
+    }
+
+    private void speakOnce(Synthesize synthesize, WyomingWriter out) throws IOException {
+        try (AudioStream stream = speech.speak(VoicePicker.request(speech, synthesize.text(), synthesize.voice()))) {
+            AudioRelay.relay(stream::read, stream.format().sampleRate(), out);
+        } catch (SpeechException e) {
+            out.write(error(e));
+        }
+    }
+
+    private static WyomingEvent.Error error(SpeechException e) {
+        return new WyomingEvent.Error(e.getMessage(), e.reason().name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,9 @@
+package org.assistantapi.api.wyoming;
+
+/** The peer broke the protocol (framing, sizes, event order or fields): the connection closes. */
+final class WyomingProtocolException extends Exception {
+
+    WyomingProtocolException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,45 @@
+package org.assistantapi.api.wyoming;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes Wyoming events as the reference implementation does: data, when there is any, after the
+ * header line with its {@code data_length}, then the payload. Safe for several threads: each event
+ * is written and flushed whole.
+ */
+public final class WyomingWriter {
+
+    /** The protocol version written in headers: the reference library's that added streaming synthesis. */
+    static final String VERSION = "1.7.2";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OutputStream out;
+
+    public WyomingWriter(OutputStream out) {
+        this.out = new BufferedOutputStream(out);
+    }
+
+    public synchronized void write(WyomingEvent event) throws IOException {
+        WyomingFrame frame = EventCodec.encode(event);
+        ObjectNode header = JSON.createObjectNode().put("type", frame.type()).put("version", VERSION);
+        byte[] data = frame.data().isEmpty() ? new byte[0] : JSON.writeValueAsBytes(frame.data());
+        if (data.length > 0) {
+            header.put("data_length", data.length);
+        }
+        if (frame.payload().length > 0) {
+            header.put("payload_length", frame.payload().length);
+        }
+        out.write(JSON.writeValueAsString(header).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        out.write(data);
+        out.write(frame.payload());
+        out.flush();
+    }
+}
