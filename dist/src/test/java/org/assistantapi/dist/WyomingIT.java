@@ -1,0 +1,229 @@
+package org.assistantapi.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Wyoming listener, as Home Assistant uses it, through {@link WyomingClient}. */
+class WyomingIT {
+
+    private static final String TONES = "en_US-tones-medium";
+    private static RunningServer server;
+    private static int port;
+
+    /** One audio-start … audio-stop. */
+    record Audio(JsonNode start, List<WyomingClient.Event> chunks, byte[] pcm) {
+        double seconds() {
+            return pcm.length / 2.0 / start.path("rate").asInt();
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        server = RunningServer.start("workers:\n  count: 2\n"
+                + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + port + "\n"
+                + "voices:\n  default: " + TONES + "\n  dirs: [\"" + RunningServer.repo().resolve("engines/src/test/voices") + "\"]\n");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void dataAndPayloadFramingRoundTrips() throws Exception {
+        try (WyomingClient client = new WyomingClient(port)) {
+            // data after the header and a payload the server must step over, then data inline in the header
+            client.send("ping", Map.of("text", "über \"eins\"\n"), new byte[] {0, '\n', (byte) 0xff});
+            client.sendRaw("{\"type\":\"ping\",\"data\":{\"text\":\"zwei\"}}\n");
+            WyomingClient.Event pong = client.expect("pong");
+            assertEquals("über \"eins\"\n", pong.data().path("text").asText());
+            assertTrue(pong.header().path("data_length").asInt() > 0, pong.header().toString());
+            assertEquals("zwei", client.expect("pong").data().path("text").asText());
+        }
+    }
+
+    @Test
+    void describeAnswersInfoWithTheVoices() throws Exception {
+        try (WyomingClient client = new WyomingClient(port)) {
+            client.send("describe", Map.of());
+            JsonNode tts = client.expect("info").data().path("tts");
+            assertEquals(1, tts.size(), tts.toString());
+            JsonNode program = tts.get(0);
+            assertEquals("assistant-api", program.path("name").asText());
+            assertTrue(program.path("installed").asBoolean());
+            assertTrue(program.path("supports_synthesize_streaming").asBoolean());
+            assertTrue(program.path("attribution").has("url"));
+            JsonNode tones = voice(program, TONES);
+            assertEquals("en-us", tones.path("languages").get(0).asText().replace('_', '-').toLowerCase(java.util.Locale.ROOT));
+            assertTrue(tones.path("speakers").isNull(), tones.toString());
+            assertEquals("alice", voice(program, "en_US-tonesmulti-low").path("speakers").get(0).path("name").asText());
+            assertTrue(voice(program, "espeak:en-us").path("installed").asBoolean());
+        }
+    }
+
+    @Test
+    void synthesizeAnswersPcmAsSentencesAreSpoken() throws Exception {
+        try (WyomingClient client = new WyomingClient(port)) {
+            client.send("synthesize", Map.of("text", "One sentence here. And a second one!", "voice", Map.of("name", TONES)));
+            Audio audio = audio(client);
+            assertEquals(22050, audio.start().path("rate").asInt());
+            assertEquals(2, audio.start().path("width").asInt());
+            assertEquals(1, audio.start().path("channels").asInt());
+            assertTrue(audio.chunks().size() >= 2, "one chunk per sentence at least, got " + audio.chunks().size());
+            for (WyomingClient.Event chunk : audio.chunks()) {
+                assertEquals(22050, chunk.data().path("rate").asInt());
+                assertEquals(0, chunk.payload().length % 2, "whole 16-bit samples");
+            }
+            assertTrue(audio.seconds() > 0.3 && audio.seconds() < 20, audio.seconds() + " s");
+            assertTrue(peak(audio.pcm()) > 1000, "audible, not silence");
+
+            // the connection serves the next request; a language picks a voice speaking it
+            client.send("synthesize", Map.of("text", "Hello there.", "voice", Map.of("language", "en-US")));
+            assertTrue(audio(client).seconds() > 0.1);
+        }
+    }
+
+    @Test
+    void anUnknownVoiceIsAnErrorEventAndTheConnectionGoesOn() throws Exception {
+        try (WyomingClient client = new WyomingClient(port)) {
+            client.send("synthesize", Map.of("text", "Hello.", "voice", Map.of("name", "nobody")));
+            assertEquals("voice_not_found", client.expect("error").data().path("code").asText());
+            client.send("describe", Map.of());
+            client.expect("info");
+        }
+    }
+
+    @Test
+    void streamingSynthesisSpeaksEachSentenceBeforeTheStop() throws Exception {
+        try (WyomingClient client = new WyomingClient(port)) {
+            client.send("synthesize-start", Map.of("voice", Map.of("name", TONES)));
+            client.send("synthesize-chunk", Map.of("text", "The first sent"));
+            client.send("synthesize-chunk", Map.of("text", "ence is done. The sec"));
+            // the first sentence is spoken now, with no stop yet
+            JsonNode start = client.expect("audio-start").data();
+            assertEquals(22050, start.path("rate").asInt());
+            assertEquals(2, start.path("width").asInt());
+            assertEquals(1, start.path("channels").asInt());
+            int early = client.expect("audio-chunk").payload().length;
+            assertTrue(early > 0);
+
+            client.send("synthesize-chunk", Map.of("text", "ond one ends"));
+            // the whole text again, for servers that cannot stream: to be ignored
+            client.send("synthesize", Map.of("text", "The first sentence is done. The second one ends"));
+            client.send("synthesize-stop", Map.of());
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            for (WyomingClient.Event event = client.read(); !event.type().equals("audio-stop"); event = client.read()) {
+                assertEquals("audio-chunk", event.type(), event.data().toString());
+                rest.write(event.payload());
+            }
+            assertTrue(rest.size() > 0, "the second sentence is spoken after the stop");
+            client.expect("synthesize-stopped");
+
+            // nothing more: the ignored synthesize made no audio
+            client.send("describe", Map.of());
+            client.expect("info");
+        }
+    }
+
+    @Test
+    void severalClientsAtOnce() throws Exception {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Audio>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                boolean streaming = i % 2 == 0;
+                results.add(pool.submit(() -> {
+                    try (WyomingClient client = new WyomingClient(port)) {
+                        if (!streaming) {
+                            client.send("synthesize", Map.of("text", "Many voices at once. All of them finish."));
+                            return audio(client);
+                        }
+                        client.send("synthesize-start", Map.of());
+                        client.send("synthesize-chunk", Map.of("text", "Many voices at once. All of them finish."));
+                        client.send("synthesize-stop", Map.of());
+                        Audio audio = audio(client);
+                        client.expect("synthesize-stopped");
+                        return audio;
+                    }
+                }));
+            }
+            double first = results.getFirst().get(60, TimeUnit.SECONDS).seconds();
+            for (Future<Audio> result : results) {
+                assertEquals(first, result.get(60, TimeUnit.SECONDS).seconds(), 0.5, "the same text speaks about as long");
+            }
+        }
+    }
+
+    @Test
+    void aGarbageLineIsAnErrorAndClosesOnlyThatConnection() throws Exception {
+        try (WyomingClient good = new WyomingClient(port); WyomingClient bad = new WyomingClient(port)) {
+            good.send("synthesize-start", Map.of());
+            good.send("synthesize-chunk", Map.of("text", "Still here. "));
+            bad.sendRaw("this is not a wyoming event\n");
+            WyomingClient.Event error = bad.expect("error");
+            assertEquals("protocol_error", error.data().path("code").asText());
+            assertTrue(!error.data().path("text").asText().isEmpty());
+            assertNull(bad.read(), "the server closes a connection that broke the protocol");
+
+            good.send("synthesize-stop", Map.of());
+            assertTrue(audio(good).pcm().length > 0);
+            good.expect("synthesize-stopped");
+        }
+        try (WyomingClient outOfOrder = new WyomingClient(port)) {
+            outOfOrder.send("synthesize-chunk", Map.of("text", "no start"));
+            assertEquals("protocol_error", outOfOrder.expect("error").data().path("code").asText());
+            assertNull(outOfOrder.read());
+        }
+    }
+
+    private static Audio audio(WyomingClient client) throws IOException {
+        JsonNode start = client.expect("audio-start").data();
+        List<WyomingClient.Event> chunks = new ArrayList<>();
+        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+        for (WyomingClient.Event event = client.read(); !event.type().equals("audio-stop"); event = client.read()) {
+            assertEquals("audio-chunk", event.type(), event.data().toString());
+            chunks.add(event);
+            pcm.write(event.payload());
+        }
+        return new Audio(start, chunks, pcm.toByteArray());
+    }
+
+    private static JsonNode voice(JsonNode program, String name) {
+        for (JsonNode voice : program.path("voices")) {
+            if (voice.path("name").asText().equals(name)) {
+                return voice;
+            }
+        }
+        throw new AssertionError("no voice " + name + " in " + program.path("voices"));
+    }
+
+    private static int peak(byte[] pcm) {
+        int peak = 0;
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            peak = Math.max(peak, Math.abs((short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8))));
+        }
+        return peak;
+    }
+}
