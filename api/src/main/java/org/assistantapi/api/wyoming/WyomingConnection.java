@@ -30,10 +30,13 @@ final class WyomingConnection implements Runnable {
     private static final Logger LOG = Logger.getLogger(WyomingConnection.class.getName());
     /** Longest wait for the next event or the rest of one; an LLM pauses far less between pieces. */
     static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+    /** Longest a write may stay blocked because the client reads nothing; then the connection closes. */
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Socket socket;
     private final SpeechService speech;
     private StreamingSynthesis streaming;
+    private volatile WyomingWriter writer;
 
     WyomingConnection(Socket socket, SpeechService speech) {
         this.socket = socket;
@@ -46,6 +49,7 @@ final class WyomingConnection implements Runnable {
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             WyomingReader in = new WyomingReader(socket.getInputStream());
             WyomingWriter out = new WyomingWriter(socket.getOutputStream());
+            writer = out;
             try {
                 for (WyomingEvent event = in.read(); event != null; event = in.read()) {
                     handle(event, out);
@@ -65,6 +69,29 @@ final class WyomingConnection implements Runnable {
             if (streaming != null) {
                 streaming.cancel();
             }
+        }
+    }
+
+    /**
+     * Closes the connection if a write to it has been blocked for longer than {@link #WRITE_TIMEOUT}:
+     * a blocked socket write has no timeout of its own, and a one-shot synthesis reads no events
+     * meanwhile, so nothing else would notice.
+     */
+    void closeIfStalled() {
+        WyomingWriter out = writer;
+        if (out != null && out.blockedSince(System.nanoTime() - WRITE_TIMEOUT.toNanos())) {
+            LOG.info("wyoming client " + socket.getRemoteSocketAddress() + " took no audio for "
+                    + WRITE_TIMEOUT.toSeconds() + " s; closing its connection");
+            close();
+        }
+    }
+
+    /** Ends the connection: its blocked reads and writes fail and its thread winds up. */
+    void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing a wyoming connection", e);
         }
     }
 

@@ -20,7 +20,7 @@ public final class WyomingServer {
 
     private final ServerSocket listener;
     private final SpeechService speech;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Set<WyomingConnection> connections = ConcurrentHashMap.newKeySet();
 
     private WyomingServer(ServerSocket listener, SpeechService speech) {
         this.listener = listener;
@@ -38,12 +38,9 @@ public final class WyomingServer {
         }
         WyomingServer server = new WyomingServer(listener, speech);
         Thread.ofPlatform().daemon().name("wyoming-accept").start(server::acceptUntilClosed);
+        Thread.ofVirtual().name("wyoming-stall-check").start(server::closeStalledUntilClosed);
         LOG.info("Wyoming protocol on tcp://" + settings.host() + ":" + listener.getLocalPort());
         return server;
-    }
-
-    public int port() {
-        return listener.getLocalPort();
     }
 
     /** No new connections; those open go on. */
@@ -64,28 +61,26 @@ public final class WyomingServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Socket socket : connections) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "closing a Wyoming connection", e);
-            }
-        }
+        connections.forEach(WyomingConnection::close);
     }
 
     private void acceptUntilClosed() {
         while (!listener.isClosed()) {
             try {
                 Socket socket = listener.accept();
-                boolean admitted = connections.size() < MAX_CONNECTIONS;
-                connections.add(socket);
-                Thread.ofVirtual().name("wyoming-" + socket.getRemoteSocketAddress()).start(() -> {
-                    try {
-                        serve(socket, admitted);
-                    } finally {
-                        connections.remove(socket);
-                    }
-                });
+                if (connections.size() < MAX_CONNECTIONS) {
+                    WyomingConnection connection = new WyomingConnection(socket, speech);
+                    connections.add(connection);
+                    Thread.ofVirtual().name("wyoming-" + socket.getRemoteSocketAddress()).start(() -> {
+                        try {
+                            connection.run();
+                        } finally {
+                            connections.remove(connection);
+                        }
+                    });
+                } else {
+                    Thread.ofVirtual().start(() -> refuse(socket));
+                }
             } catch (IOException e) {
                 if (!listener.isClosed()) {
                     LOG.log(Level.WARNING, "accepting a Wyoming connection failed", e);
@@ -94,11 +89,18 @@ public final class WyomingServer {
         }
     }
 
-    private void serve(Socket socket, boolean admitted) {
-        if (admitted) {
-            new WyomingConnection(socket, speech).run();
-            return;
+    private void closeStalledUntilClosed() {
+        while (!listener.isClosed()) {
+            connections.forEach(WyomingConnection::closeIfStalled);
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
+    }
+
+    private static void refuse(Socket socket) {
         try (socket) {
             new WyomingWriter(socket.getOutputStream()).write(new WyomingEvent.Error(
                     "the server has " + MAX_CONNECTIONS + " Wyoming connections open, its limit", "too_many_connections"));

@@ -21,13 +21,29 @@ public final class WyomingWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OutputStream out;
+    /** When the write under way began ({@link System#nanoTime}), or Long.MAX_VALUE between writes. */
+    private volatile long writingSince = Long.MAX_VALUE;
 
     public WyomingWriter(OutputStream out) {
         this.out = new BufferedOutputStream(out);
     }
 
     public synchronized void write(WyomingEvent event) throws IOException {
-        WyomingFrame frame = EventCodec.encode(event);
+        writingSince = System.nanoTime();
+        try {
+            writeFrame(EventCodec.encode(event));
+        } finally {
+            writingSince = Long.MAX_VALUE;
+        }
+    }
+
+    /** Whether a write has been blocked since before {@code nanoTime}: the peer takes nothing. */
+    boolean blockedSince(long nanoTime) {
+        long since = writingSince;
+        return since != Long.MAX_VALUE && since - nanoTime < 0;
+    }
+
+    private void writeFrame(WyomingFrame frame) throws IOException {
         ObjectNode header = JSON.createObjectNode().put("type", frame.type()).put("version", VERSION);
         byte[] data = frame.data().isEmpty() ? new byte[0] : JSON.writeValueAsBytes(frame.data());
         if (data.length > 0) {
