@@ -72,14 +72,30 @@ class SpeechIT {
         assertTrue(seconds > 0.8 && seconds < 4.0, "duration " + seconds);
     }
 
-    /** The first audio reaches the client long before the whole text could have been synthesized. */
+    /**
+     * The first audio reaches the client long before the whole text could have been synthesized.
+     * Best of three tries: on a shared machine one request can be slowed down as a whole.
+     */
     @Test
     void longInputStreamsBeforeSynthesisIsOver() throws Exception {
         String text = Files.readString(RunningServer.shared().resolve("texts/long.txt")).strip()
                 .replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+        String report = "";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long[] times = firstAndLastByte(request(text, "wav"));
+            report += String.format(" first byte after %.0f ms, last after %.0f ms;", times[0] / 1e6, times[1] / 1e6);
+            if (times[0] * 4 < times[1]) {
+                return;
+            }
+        }
+        throw new AssertionError("the first audio never came well before the last:" + report);
+    }
+
+    /** Times to the first and the last byte of a response, after checking it is minutes of audio. */
+    private static long[] firstAndLastByte(String json) throws Exception {
         HttpRequest post = HttpRequest.newBuilder(server.uri("/v1/audio/speech"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request(text, "wav"))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         long started = System.nanoTime();
         HttpResponse<InputStream> response = server.http().send(post, HttpResponse.BodyHandlers.ofInputStream());
         long firstByte;
@@ -96,6 +112,6 @@ class SpeechIT {
         long last = System.nanoTime() - started;
         double audioSeconds = (total - 44) / 2.0 / 22050;
         assertTrue(audioSeconds > 120, "long.txt is minutes of speech, got " + audioSeconds + " s");
-        assertTrue(firstByte * 4 < last, "first byte after " + firstByte / 1e6 + " ms, last after " + last / 1e6 + " ms");
+        return new long[] {firstByte, last};
     }
 }
