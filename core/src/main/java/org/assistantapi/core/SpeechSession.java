@@ -15,6 +15,7 @@ public final class SpeechSession {
     private static final Logger LOG = Logger.getLogger(SpeechSession.class.getName());
 
     private final String id;
+    private final String owner;
     private final SpeechRequest voice;
     private final SpeechService speech;
     private final SessionSettings limits;
@@ -28,8 +29,10 @@ public final class SpeechSession {
     private boolean readerAttached;
     private long idleSinceNanos = System.nanoTime();
 
-    SpeechSession(String id, SpeechRequest voice, SpeechService speech, SessionSettings limits) throws SpeechException {
+    SpeechSession(String id, String owner, SpeechRequest voice, SpeechService speech, SessionSettings limits)
+            throws SpeechException {
         this.id = id;
+        this.owner = owner;
         this.voice = voice;
         this.speech = speech;
         this.limits = limits;
@@ -39,6 +42,11 @@ public final class SpeechSession {
 
     public String id() {
         return id;
+    }
+
+    /** Who opened the session (a transport's caller identity, never a secret), or null: no owner. */
+    public String owner() {
+        return owner;
     }
 
     /** The voice speaking, as {@code id} or {@code id:speaker}. */

@@ -3,6 +3,7 @@ package org.assistantapi.core;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -32,35 +33,63 @@ public final class SpeechSessions implements AutoCloseable {
     }
 
     /**
-     * Opens a session that speaks with the request's voice, format, speed and rate (its text is
-     * ignored). The worker has accepted the job when this returns.
+     * Opens a session with no owner that speaks with the request's voice, format, speed and rate
+     * (its text is ignored). The worker has accepted the job when this returns.
      */
     public SpeechSession open(SpeechRequest request) throws SpeechException {
+        return open(request, null);
+    }
+
+    /**
+     * Opens a session that only {@code owner} may find again (null: no owner; then only callers
+     * without an owner find it). Besides the global limit, an owner may hold
+     * {@link SessionSettings#maxPerOwner()} sessions.
+     */
+    public SpeechSession open(SpeechRequest request, String owner) throws SpeechException {
         if (sessions.size() >= limits.maxSessions()) {
             throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
                     "the server has " + limits.maxSessions() + " sessions open, its limit");
         }
-        SpeechSession session = new SpeechSession(newId(), speech.prepare(request), speech, limits);
+        if (owner != null && countOwnedBy(owner) >= limits.maxPerOwner()) {
+            throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
+                    "this API key has " + limits.maxPerOwner() + " sessions open, its limit");
+        }
+        SpeechSession session = new SpeechSession(newId(), owner, speech.prepare(request), speech, limits);
         sessions.put(session.id(), session);
         return session;
     }
 
+    /** A session with no owner. */
     public SpeechSession get(String id) throws SpeechException {
-        SpeechSession session = sessions.get(id);
-        if (session == null || session.ended()) {
+        return get(id, null);
+    }
+
+    /** A session of {@code owner}; another owner's session is not found, as if it did not exist. */
+    public SpeechSession get(String id, String owner) throws SpeechException {
+        SpeechSession session = id == null ? null : sessions.get(id);
+        if (session == null || session.ended() || !Objects.equals(owner, session.owner())) {
             throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "no session " + id);
         }
         return session;
     }
 
-    /** Cancels a session and forgets it. */
+    /** Cancels a session with no owner and forgets it. */
     public void cancel(String id) throws SpeechException {
-        get(id).cancel();
+        cancel(id, null);
+    }
+
+    /** Cancels a session of {@code owner} and forgets it. */
+    public void cancel(String id, String owner) throws SpeechException {
+        get(id, owner).cancel();
         sessions.remove(id);
     }
 
     public int count() {
         return sessions.size();
+    }
+
+    private long countOwnedBy(String owner) {
+        return sessions.values().stream().filter(s -> owner.equals(s.owner()) && !s.ended()).count();
     }
 
     private String newId() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ import org.assistantapi.core.VoiceChoice;
  * fine; an unknown key or a bad value stops start-up with a message naming the key.
  */
 public record ServerConfig(String host, int port, CoreSettings core, URI voiceCatalog,
-                           LoggingSettings logging, long maxBodyBytes, Duration shutdownGrace,
-                           WyomingSettings wyoming) {
+                           LoggingSettings logging, Duration shutdownGrace,
+                           WyomingSettings wyoming, AuthSettings auth, HttpLimits limits) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/assistant-api/config.yaml");
 
@@ -72,7 +73,8 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                 Duration.ofSeconds(integer(config, ConfigKey.STREAMS_CLIENT_STALL_TIMEOUT_SECONDS, 30, 1, 3600)),
                 new SessionSettings(integer(config, ConfigKey.SESSIONS_MAX, 64, 1, 100_000),
                         integer(config, ConfigKey.SESSIONS_MAX_PENDING_CHARS, 16_384, 1, 10_000_000),
-                        Duration.ofSeconds(integer(config, ConfigKey.SESSIONS_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400))),
+                        Duration.ofSeconds(integer(config, ConfigKey.SESSIONS_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400)),
+                        integer(config, ConfigKey.SESSIONS_MAX_PER_KEY, 16, 1, 100_000)),
                 instanceId(config));
         return new ServerConfig(
                 string(config, ConfigKey.SERVER_HOST, "127.0.0.1"),
@@ -84,16 +86,35 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                         parse(config, ConfigKey.LOGGING_LEVEL, Level.INFO, Level::parse),
                         integer(config, ConfigKey.LOGGING_MAX_FILE_MB, 10, 1, 1024),
                         integer(config, ConfigKey.LOGGING_FILES, 5, 1, 100)),
-                integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024),
                 Duration.ofSeconds(integer(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
                 new WyomingSettings(parse(config, ConfigKey.WYOMING_ENABLED, false, ServerConfig::bool),
                         string(config, ConfigKey.WYOMING_HOST, "127.0.0.1"),
-                        integer(config, ConfigKey.WYOMING_PORT, 10200, 0, 65535)));
+                        integer(config, ConfigKey.WYOMING_PORT, 10200, 0, 65535)),
+                auth(config),
+                new HttpLimits(integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024),
+                        integer(config, ConfigKey.LIMITS_MAX_STREAMS, 256, 1, 100_000),
+                        integer(config, ConfigKey.LIMITS_MAX_STREAMS_PER_KEY, 64, 1, 100_000),
+                        Duration.ofSeconds(integer(config, ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400)),
+                        Duration.ofSeconds(integer(config, ConfigKey.SERVER_READ_TIMEOUT_SECONDS, 20, 1, 3600))));
+    }
+
+    /** The keys of {@code auth.api_keys} and of {@code auth.api_key_file}, together. */
+    private static AuthSettings auth(Config config) throws ConfigException {
+        List<String> keys = new ArrayList<>(strings(config, ConfigKey.AUTH_API_KEYS, List.of()));
+        String file = string(config, ConfigKey.AUTH_API_KEY_FILE, "");
+        if (!file.isEmpty()) {
+            keys.addAll(AuthSettings.readKeyFile(expandHome(file)));
+        }
+        if (keys.stream().anyMatch(String::isBlank)) {
+            throw new ConfigException("'" + ConfigKey.AUTH_API_KEYS.key() + "' holds an empty key");
+        }
+        return new AuthSettings(keys,
+                parse(config, ConfigKey.AUTH_PROTECT_HEALTH, false, ServerConfig::bool));
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, core, voiceCatalog, logging, maxBodyBytes, shutdownGrace, wyoming);
+        return new ServerConfig(host, newPort, core, voiceCatalog, logging, shutdownGrace, wyoming, auth, limits);
     }
 
     private static String instanceId(Config config) throws ConfigException {

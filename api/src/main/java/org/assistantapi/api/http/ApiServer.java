@@ -1,9 +1,17 @@
 package org.assistantapi.api.http;
 
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
+import org.assistantapi.api.config.AuthSettings;
+import org.assistantapi.api.config.HttpLimits;
 import org.assistantapi.api.config.ServerConfig;
 import org.assistantapi.core.SpeechService;
 
@@ -13,11 +21,23 @@ public final class ApiServer {
     private ApiServer() {
     }
 
+    private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+
     public static WebServer start(ServerConfig config, SpeechService speech) {
+        if (config.auth().apiKeys().isEmpty()) {
+            LOG.warning("no API keys configured (auth.api_keys, auth.api_key_file): anyone who can reach "
+                    + config.host() + " may use the server");
+        }
+        HttpLimits limits = config.limits();
         return WebServer.builder()
                 .host(config.host())
                 .port(config.port())
-                .maxPayloadSize(config.maxBodyBytes())
+                // No limit here: Helidon would refuse a large body with an empty 413; JsonBodies
+                // refuses it in OpenAI's shape, reading at most the limit and one byte.
+                .maxPayloadSize(-1)
+                .idleConnectionTimeout(limits.idleTimeout())
+                .idleConnectionPeriod(checkPeriod(limits.idleTimeout()))
+                .connectionOptions(socket -> socket.readTimeout(limits.readTimeout()))
                 // Main stops the server (after draining for this long) before the workers.
                 .shutdownGracePeriod(config.shutdownGrace())
                 .shutdownHook(false)
@@ -27,12 +47,16 @@ public final class ApiServer {
     }
 
     static void routes(HttpRouting.Builder routing, ServerConfig config, SpeechService speech) {
-        JsonBodies bodies = new JsonBodies(config.maxBodyBytes());
+        JsonBodies bodies = new JsonBodies(config.limits().maxBodyBytes());
+        StreamLimits streams = new StreamLimits(config.limits().maxStreams(), config.limits().maxStreamsPerKey());
         VoicesHandler voices = new VoicesHandler(speech);
         HealthHandler health = new HealthHandler(speech);
         SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
-        routing.addFilter(new AccessLogFilter())
-                .post("/v1/audio/speech", new SpeechHandler(speech, bodies))
+        routing.addFilter(new AccessLogFilter());
+        if (!config.auth().apiKeys().isEmpty()) {
+            routing.addFilter(new ApiKeyFilter(config.auth(), openPaths(config.auth())));
+        }
+        routing.post("/v1/audio/speech", new SpeechHandler(speech, bodies, streams))
                 .get("/v1/audio/voices", voices::voices)
                 .get("/v1/models", new ModelsHandler(config.core().voiceChoice())::models)
                 .post("/v1/audio/prewarm", new PrewarmHandler(speech, bodies, config.core().prewarmVoices()))
@@ -49,6 +73,19 @@ public final class ApiServer {
                             "no route for " + req.prologue().method().text() + " " + req.path().path());
                 })
                 .error(OpenAiError.class, (req, res, error) -> error.send(res));
+    }
+
+    private static Set<String> openPaths(AuthSettings auth) {
+        Set<String> open = new HashSet<>();
+        if (!auth.protectHealth()) {
+            open.addAll(List.of("/health", "/health/ready"));
+        }
+        return open;
+    }
+
+    /** How often idle connections are looked for: often enough to close one soon after its timeout. */
+    private static Duration checkPeriod(Duration idleTimeout) {
+        return Duration.ofMillis(Math.clamp(idleTimeout.toMillis() / 4, 250, 30_000));
     }
 
     private static void methodNotAllowed() {

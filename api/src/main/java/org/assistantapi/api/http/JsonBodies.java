@@ -55,17 +55,28 @@ final class JsonBodies {
         return (ObjectNode) node;
     }
 
+    /**
+     * Reads at most the limit and one byte more: a declared length over the limit is refused before
+     * reading, a chunked body once it passes the limit.
+     */
     private byte[] readLimited(ServerRequest request) {
+        if (request.headers().contentLength().orElse(0) > maxBytes) {
+            throw tooLarge();
+        }
         try (InputStream in = request.content().inputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
-                throw new OpenAiError(Status.REQUEST_ENTITY_TOO_LARGE_413, "invalid_request_error", null,
-                        "request_too_large", "the body is larger than " + maxBytes + " bytes");
+                throw tooLarge();
             }
             return body;
         } catch (IOException e) {
             throw OpenAiError.invalid(null, "invalid_body", "the body could not be read: " + e.getMessage());
         }
+    }
+
+    private OpenAiError tooLarge() {
+        return new OpenAiError(Status.REQUEST_ENTITY_TOO_LARGE_413, "invalid_request_error", null,
+                "request_too_large", "the body is larger than " + maxBytes + " bytes");
     }
 
     private static String firstLine(String message) {

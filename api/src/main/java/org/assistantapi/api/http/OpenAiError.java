@@ -55,6 +55,9 @@ public final class OpenAiError extends RuntimeException {
         if (status == Status.TOO_MANY_REQUESTS_429) {
             response.header(HeaderNames.RETRY_AFTER, "1");
         }
+        if (status == Status.UNAUTHORIZED_401) {
+            response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
         try {
             response.send(JSON.writeValueAsBytes(Map.of("error", error)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -14,7 +14,8 @@ import org.assistantapi.core.SpeechSessions;
 
 /**
  * {@code /v1/audio/speech/sessions}: thin HTTP adapters over core's sessions. Create, read the
- * audio, append text, close, cancel; the satellite decides what is flushed when.
+ * audio, append text, close, cancel; the satellite decides what is flushed when. A session belongs
+ * to the API key that opened it: for another key it does not exist (404).
  */
 final class SessionHandlers {
 
@@ -29,7 +30,8 @@ final class SessionHandlers {
     }
 
     void create(ServerRequest req, ServerResponse res) {
-        SpeechSession session = call(() -> sessions.open(SpeechFields.parse(new Fields(bodies.readObject(req)), null)));
+        SpeechSession session = call(() -> sessions.open(SpeechFields.parse(new Fields(bodies.readObject(req)), null),
+                Caller.of(req).key()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", session.id());
         body.put("audio_url", BASE + "/" + session.id() + "/audio");
@@ -72,7 +74,7 @@ final class SessionHandlers {
     void cancel(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
         call(() -> {
-            sessions.cancel(id);
+            sessions.cancel(id, Caller.of(req).key());
             return id;
         });
         JsonResponses.send(res, Status.OK_200, Map.of("id", id, "cancelled", true));
@@ -80,7 +82,7 @@ final class SessionHandlers {
 
     private SpeechSession session(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
-        return call(() -> sessions.get(id));
+        return call(() -> sessions.get(id, Caller.of(req).key()));
     }
 
     /** Runs a core call, turning its refusal into the HTTP error. */

@@ -18,10 +18,12 @@ final class SpeechHandler implements Handler {
 
     private final SpeechService speech;
     private final JsonBodies bodies;
+    private final StreamLimits limits;
 
-    SpeechHandler(SpeechService speech, JsonBodies bodies) {
+    SpeechHandler(SpeechService speech, JsonBodies bodies, StreamLimits limits) {
         this.speech = speech;
         this.bodies = bodies;
+        this.limits = limits;
     }
 
     @Override
@@ -31,7 +33,7 @@ final class SpeechHandler implements Handler {
         AccessEntry access = AccessEntry.of(req);
         access.speech(request.voice(), request.format());
         AudioBody body = AudioBody.of(fields.string("stream_format").orElse("audio"));
-        try (AudioStream stream = speak(request)) {
+        try (StreamLimits.Permit permit = limits.acquire(Caller.of(req)); AudioStream stream = speak(request)) {
             AudioResponse.send(res, startOrThrow(stream), body, stream::read, access::firstByte);
         }
     }
