@@ -1,0 +1,174 @@
+package org.assistantapi.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Stream limits per server and per key, body size, and connections that dribble their request. */
+class LimitsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String A = "sk-limits-a-0123456789";
+    private static final String B = "sk-limits-b-9876543210";
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RunningServer.start("workers:\n  count: 1\n"
+                + "server:\n  idle_timeout_seconds: 2\n  read_timeout_seconds: 3\n"
+                + "limits:\n  max_streams: 3\n  max_streams_per_key: 2\n  max_body_bytes: 8192\n"
+                + "auth:\n  api_keys: [" + A + ", " + B + "]\n");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void streamsAreLimitedPerKeyAndInAll() throws Exception {
+        List<InputStream> open = new ArrayList<>();
+        try {
+            open.add(longStream(A));
+            open.add(longStream(A));
+            assertTooManyStreams(speak(A));
+            open.add(longStream(B));
+            assertTooManyStreams(speak(B)); // B has one of its two, but the server has all 3
+        } finally {
+            for (InputStream stream : open) {
+                stream.close();
+            }
+        }
+        awaitStatus(A, 200);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsOpenAiShaped413() throws Exception {
+        String big = "{\"input\":\"" + "a".repeat(9000) + "\"}";
+        assertTooLarge(send(HttpRequest.BodyPublishers.ofString(big)));
+        // Chunked: no length declared, refused once the limit is passed.
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        assertTooLarge(send(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+        assertEquals(200, get("/v1/models").statusCode(), "the server goes on");
+    }
+
+    /** Slow loris: sockets dribbling a request line are dropped at the idle timeout; others are served meanwhile. */
+    @Test
+    void connectionsDribblingARequestAreDropped() throws Exception {
+        List<Socket> loris = new ArrayList<>();
+        byte[] line = "POST /v1/audio/speech HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII);
+        try {
+            for (int i = 0; i < 32; i++) {
+                Socket socket = new Socket("127.0.0.1", server.port);
+                socket.setSoTimeout(100);
+                loris.add(socket);
+            }
+            long start = System.nanoTime();
+            int dropped = 0;
+            for (int b = 0; b < line.length && dropped < loris.size(); b++) {
+                dropped = 0;
+                for (Socket socket : loris) {
+                    if (!dribble(socket, line[b])) {
+                        dropped++;
+                    }
+                }
+                assertEquals(200, get("/v1/models").statusCode(), "others are answered while the loris dribbles");
+                Thread.sleep(400);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(loris.size(), dropped, "every dribbling connection was closed by " + seconds + " s");
+            assertTrue(seconds < 8, "closed after " + seconds + " s, idle timeout 2 s");
+        } finally {
+            for (Socket socket : loris) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Sends one byte; false once the server has closed the connection. */
+    private static boolean dribble(Socket socket, byte b) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(b);
+            out.flush();
+            return socket.getInputStream().read() >= 0;
+        } catch (SocketTimeoutException e) {
+            return true; // nothing to read: still open
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static InputStream longStream(String key) throws Exception {
+        HttpResponse<InputStream> response = server.http().send(speechRequest(key,
+                Files.readString(RunningServer.shared().resolve("texts/long.txt"))), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        InputStream body = response.body();
+        assertTrue(body.read(new byte[1024]) > 0);
+        return body;
+    }
+
+    private static HttpResponse<String> speak(String key) throws Exception {
+        return server.http().send(speechRequest(key, "Hello."), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest speechRequest(String key, String text) {
+        String body = JSON.createObjectNode().put("input", text).put("voice", "espeak:en-us").put("response_format", "pcm").toString();
+        return HttpRequest.newBuilder(server.uri("/v1/audio/speech")).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static void awaitStatus(String key, int status) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int last = 0;
+        while (System.nanoTime() < deadline) {
+            last = speak(key).statusCode();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(status, last, "streams are given back when their clients go");
+    }
+
+    private static void assertTooManyStreams(HttpResponse<String> response) throws Exception {
+        assertEquals(429, response.statusCode(), response.body());
+        assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
+        JsonNode error = JSON.readTree(response.body()).get("error");
+        assertEquals("too_many_streams", error.get("code").asText());
+        assertEquals("rate_limit_error", error.get("type").asText());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.BodyPublisher body) throws Exception {
+        return server.http().send(HttpRequest.newBuilder(server.uri("/v1/audio/speech"))
+                .header("Authorization", "Bearer " + A).header("Content-Type", "application/json").POST(body).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertTooLarge(HttpResponse<String> response) throws Exception {
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("request_too_large", JSON.readTree(response.body()).get("error").get("code").asText());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return server.http().send(HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + B).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
