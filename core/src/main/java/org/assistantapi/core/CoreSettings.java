@@ -75,10 +75,7 @@ public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<
                 Path.of(System.getProperty("user.home"), ".local", "share", "assistant-api", "voices"));
     }
 
-    /**
-     * The host's name made an instance id: its first label, lower-cased, other characters turned
-     * into {@code -}, cut to 32; {@code instance} if nothing is left.
-     */
+    /** This host's name made an instance id, see {@link #instanceIdOf}. */
     public static String defaultInstanceId() {
         String host;
         try {
@@ -90,6 +87,14 @@ public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<
                 host = "";
             }
         }
+        return instanceIdOf(host);
+    }
+
+    /**
+     * A host name made an instance id: its first label, lower-cased, other characters turned into
+     * {@code -}, cut to 32, without leading or trailing {@code -}; {@code instance} if nothing is left.
+     */
+    static String instanceIdOf(String host) {
         String label = host.split("\\.", 2)[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         label = label.substring(0, Math.min(32, label.length())).replaceAll("^-+|-+$", "");
         return label.isEmpty() ? "instance" : label;

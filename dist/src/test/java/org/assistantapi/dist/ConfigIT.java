@@ -23,6 +23,7 @@ class ConfigIT {
             "not a list      | voices:\\n  dirs: /srv/voices\\n          | voices.dirs",
             "bad level       | logging:\\n  level: LOUD\\n              | logging.level",
             "tuning range    | encoders:\\n  mp3_bitrate_kbps: 999\\n  | encoders.mp3_bitrate_kbps",
+            "bad instance id | server:\\n  instance_id: Kitchen.1\\n     | server.instance_id",
     })
     void badConfigurationStopsStartup(String name, String yaml, String key) throws Exception {
         Path config = Files.createTempFile("assistant-api-config", ".yaml");
