@@ -21,8 +21,10 @@ final class WorkerPool implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** A worker that lived this long before dying is not part of a crash loop. */
+    /** A worker that served for this long before dying is not part of a crash loop. */
     private static final Duration STABLE_UPTIME = Duration.ofSeconds(60);
+    /** A worker not ready after this many job start timeouts is stuck starting: it is killed. */
+    private static final int START_TIMEOUTS_TO_READY = 2;
 
     /** One place in the pool, holding the current process for it. */
     private final class Slot {
@@ -140,7 +142,8 @@ final class WorkerPool implements AutoCloseable {
         }
         for (Slot slot : slots) {
             if (slot.process == process) {
-                scheduleRestart(slot, process.uptimeMillis());
+                // Only a worker that became ready and served a while ends a crash loop.
+                scheduleRestart(slot, process.wasReady() ? process.uptimeMillis() : 0);
             }
         }
     }
@@ -184,6 +187,11 @@ final class WorkerPool implements AutoCloseable {
             return;
         }
         if (!process.isReady()) {
+            long startLimit = START_TIMEOUTS_TO_READY * settings.jobStartTimeout().toMillis();
+            if (!process.wasReady() && process.uptimeMillis() > startLimit) {
+                LOG.severe(process.id() + " is not ready after " + process.uptimeMillis() + " ms; killing it");
+                process.kill();
+            }
             return;
         }
         process.abandonStalledStreams(settings.clientStallTimeout().toMillis());

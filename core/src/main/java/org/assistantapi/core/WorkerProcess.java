@@ -73,8 +73,13 @@ final class WorkerProcess {
         return ready;
     }
 
+    /** Whether it ever said it was ready (it may have died since). */
+    boolean wasReady() {
+        return ready.isDone() && !ready.isCompletedExceptionally();
+    }
+
     boolean isReady() {
-        return ready.isDone() && !ready.isCompletedExceptionally() && process.isAlive();
+        return wasReady() && process.isAlive();
     }
 
     /** Jobs with a stream open on this worker, as core counts them. */
