@@ -27,10 +27,16 @@ final class FrameOutputStream extends OutputStream {
         flushIfFull();
     }
 
+    /** A large write (a Piper voice's whole long sentence as PCM) leaves as several frames. */
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-        buffer.write(b, off, len);
-        flushIfFull();
+        while (len > 0) {
+            int n = Math.min(len, MAX_FRAME - buffer.size());
+            buffer.write(b, off, n);
+            off += n;
+            len -= n;
+            flushIfFull();
+        }
     }
 
     @Override
