@@ -1,6 +1,7 @@
 package org.assistantapi.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,7 +185,7 @@ class WyomingIT {
             bad.sendRaw("this is not a wyoming event\n");
             WyomingClient.Event error = bad.expect("error");
             assertEquals("protocol_error", error.data().path("code").asText());
-            assertTrue(!error.data().path("text").asText().isEmpty());
+            assertFalse(error.data().path("text").asText().isEmpty());
             assertNull(bad.read(), "the server closes a connection that broke the protocol");
 
             good.send("synthesize-stop", Map.of());

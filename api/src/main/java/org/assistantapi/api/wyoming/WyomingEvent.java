@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The Wyoming events this server reads or writes, as records; {@link EventCodec} maps them to and
  * from the wire's {@code type} and {@code data}. Events of other types arrive as {@link Other}.
  */
-public sealed interface WyomingEvent {
+sealed interface WyomingEvent {
 
     /** The PCM format the server writes: 16-bit mono. */
     int WIDTH = 2;

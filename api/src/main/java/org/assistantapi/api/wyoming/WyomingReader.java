@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * into the header's {@code data}), then {@code payload_length} bytes of payload. Every part has a
  * size limit, so a peer cannot make the server buffer without bound.
  */
-public final class WyomingReader {
+final class WyomingReader {
 
     static final int MAX_HEADER_BYTES = 64 * 1024;
     static final int MAX_DATA_BYTES = 1024 * 1024;
@@ -27,12 +27,12 @@ public final class WyomingReader {
 
     private final InputStream in;
 
-    public WyomingReader(InputStream in) {
+    WyomingReader(InputStream in) {
         this.in = new BufferedInputStream(in);
     }
 
     /** The next event, or null when the peer closed the connection between events. */
-    public WyomingEvent read() throws IOException, WyomingProtocolException {
+    WyomingEvent read() throws IOException, WyomingProtocolException {
         byte[] line = readLine();
         if (line == null) {
             return null;

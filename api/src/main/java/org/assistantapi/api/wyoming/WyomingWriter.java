@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * header line with its {@code data_length}, then the payload. Safe for several threads: each event
  * is written and flushed whole.
  */
-public final class WyomingWriter {
+final class WyomingWriter {
 
     /** The protocol version written in headers: the reference library's that added streaming synthesis. */
     static final String VERSION = "1.7.2";
@@ -24,11 +24,11 @@ public final class WyomingWriter {
     /** When the write under way began ({@link System#nanoTime}), or Long.MAX_VALUE between writes. */
     private volatile long writingSince = Long.MAX_VALUE;
 
-    public WyomingWriter(OutputStream out) {
+    WyomingWriter(OutputStream out) {
         this.out = new BufferedOutputStream(out);
     }
 
-    public synchronized void write(WyomingEvent event) throws IOException {
+    synchronized void write(WyomingEvent event) throws IOException {
         writingSince = System.nanoTime();
         try {
             writeFrame(EventCodec.encode(event));

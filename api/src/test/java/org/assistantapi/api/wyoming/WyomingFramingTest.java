@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ class WyomingFramingTest {
         writer.write(new WyomingEvent.SynthesizeStop());
 
         String first = wire.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-        assertEquals(true, first.contains("\"data_length\":"), first);
+        assertTrue(first.contains("\"data_length\":"), first);
 
         WyomingReader reader = new WyomingReader(new ByteArrayInputStream(wire.toByteArray()));
         assertEquals(new WyomingEvent.Synthesize("Hello.\nWorld, \"quoted\" é", new WyomingEvent.VoiceWish("v", null, "3")),
