@@ -108,12 +108,22 @@ class WyomingIT {
     }
 
     @Test
-    void anUnknownVoiceIsAnErrorEventAndTheConnectionGoesOn() throws Exception {
+    void aFailedSynthesisIsAnErrorEventThenTheConnectionCloses() throws Exception {
         try (WyomingClient client = new WyomingClient(port)) {
             client.send("synthesize", Map.of("text", "Hello.", "voice", Map.of("name", "nobody")));
             assertEquals("voice_not_found", client.expect("error").data().path("code").asText());
-            client.send("describe", Map.of());
-            client.expect("info");
+            assertNull(client.read(), "closed, so a client waiting for audio-stop is not left waiting");
+        }
+        try (WyomingClient client = new WyomingClient(port)) {
+            client.send("synthesize-start", Map.of());
+            client.send("synthesize", Map.of("text", " "));
+            client.send("synthesize-stop", Map.of());
+            client.expect("audio-start");
+            client.expect("audio-stop");
+            client.expect("synthesize-stopped");
+            client.send("synthesize", Map.of("text", " "));
+            assertEquals("invalid_input", client.expect("error").data().path("code").asText());
+            assertNull(client.read());
         }
     }
 

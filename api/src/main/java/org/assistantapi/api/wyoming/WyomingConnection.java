@@ -21,9 +21,10 @@ import org.assistantapi.core.SpeechException;
 import org.assistantapi.core.SpeechService;
 
 /**
- * One client's connection, on its own virtual thread with blocking IO. A failed synthesis is an
- * {@code error} event and the connection goes on; a protocol violation, a failed streaming
- * synthesis or silence past the read timeout is an {@code error} event and the connection closes.
+ * One client's connection, on its own virtual thread with blocking IO. A failed synthesis, a
+ * protocol violation or silence past the read timeout is an {@code error} event, and then the
+ * connection closes, as the reference servers do: Home Assistant reads until {@code audio-stop}
+ * and would otherwise wait on.
  */
 final class WyomingConnection implements Runnable {
 
@@ -119,11 +120,9 @@ final class WyomingConnection implements Runnable {
         }
     }
 
-    private void speakOnce(Synthesize synthesize, WyomingWriter out) throws IOException {
+    private void speakOnce(Synthesize synthesize, WyomingWriter out) throws IOException, SpeechException {
         try (AudioStream stream = speech.speak(VoicePicker.request(speech, synthesize.text(), synthesize.voice()))) {
             AudioRelay.relay(stream::read, stream.format().sampleRate(), out);
-        } catch (SpeechException e) {
-            out.write(error(e));
         }
     }
 
