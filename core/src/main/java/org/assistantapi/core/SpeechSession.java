@@ -26,6 +26,7 @@ public final class SpeechSession {
     private AudioStream stream;
     private boolean closed;
     private volatile boolean ended;
+    private volatile long endedAtNanos;
     private boolean readerAttached;
     private long idleSinceNanos = System.nanoTime();
 
@@ -64,11 +65,12 @@ public final class SpeechSession {
      * flushed before it; without, it waits for a later flushing append or for {@link #close}.
      */
     public synchronized void append(String text, boolean flush) throws SpeechException {
-        if (ended) {
-            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
-        }
+        // Closed comes first: an append after close is the client's mistake even once the audio ended.
         if (closed) {
             throw new SpeechException(SpeechException.Reason.SESSION_CLOSED, "session " + id + " is closed: it takes no more text");
+        }
+        if (ended) {
+            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
         }
         if (unspokenChars() + text.length() > limits.maxPendingChars()) {
             throw new SpeechException(SpeechException.Reason.PENDING_TEXT_LIMIT, "session " + id + " holds "
@@ -83,7 +85,7 @@ public final class SpeechSession {
 
     /** No more text: what is pending is spoken, then the audio stream ends. */
     public synchronized void close() throws SpeechException {
-        if (ended) {
+        if (ended && !closed) {
             throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
         }
         if (!closed) {
@@ -96,7 +98,7 @@ public final class SpeechSession {
 
     /** Stops at once: synthesis stops, pending text is dropped, the audio stream ends. */
     public synchronized void cancel() {
-        ended = true;
+        markEnded();
         stream.close();
     }
 
@@ -116,6 +118,23 @@ public final class SpeechSession {
         return ended;
     }
 
+    /** Closed by its client (its audio may have ended since): found again only to refuse more text. */
+    boolean closedByClient() {
+        return closed;
+    }
+
+    /** Whether the session ended more than {@code duration} ago. */
+    boolean endedLongerThan(java.time.Duration duration) {
+        return ended && System.nanoTime() - endedAtNanos > duration.toNanos();
+    }
+
+    private void markEnded() {
+        if (!ended) {
+            endedAtNanos = System.nanoTime();
+            ended = true;
+        }
+    }
+
     /** Whether the session has had no append and no reader for longer than its idle timeout. */
     synchronized boolean idle() {
         return !readerAttached && System.nanoTime() - idleSinceNanos > limits.idleTimeout().toNanos();
@@ -131,12 +150,12 @@ public final class SpeechSession {
             try {
                 byte[] chunk = current.read();
                 if (chunk == null) {
-                    ended = true;
+                    markEnded();
                 }
                 return chunk;
             } catch (SpeechException e) {
                 if (ended || e.reason() != SpeechException.Reason.WORKER_FAILED) {
-                    ended = true;
+                    markEnded();
                     throw e;
                 }
                 continueElsewhere(current);
@@ -177,7 +196,7 @@ public final class SpeechSession {
                 return replacement;
             } catch (SpeechException e) {
                 if (System.nanoTime() > deadline) {
-                    ended = true;
+                    markEnded();
                     throw new SpeechException(SpeechException.Reason.WORKER_FAILED,
                             "session " + id + " lost its worker and no other took it over: " + e.getMessage());
                 }

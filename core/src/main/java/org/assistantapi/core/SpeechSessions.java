@@ -46,7 +46,7 @@ public final class SpeechSessions implements AutoCloseable {
      * {@link SessionSettings#maxPerOwner()} sessions.
      */
     public SpeechSession open(SpeechRequest request, String owner) throws SpeechException {
-        if (sessions.size() >= limits.maxSessions()) {
+        if (count() >= limits.maxSessions()) {
             throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
                     "the server has " + limits.maxSessions() + " sessions open, its limit");
         }
@@ -67,7 +67,9 @@ public final class SpeechSessions implements AutoCloseable {
     /** A session of {@code owner}; another owner's session is not found, as if it did not exist. */
     public SpeechSession get(String id, String owner) throws SpeechException {
         SpeechSession session = id == null ? null : sessions.get(id);
-        if (session == null || session.ended() || !Objects.equals(owner, session.owner())) {
+        // A session the client closed stays findable a while after its audio ended, so that a
+        // late append is told 409 (closed) rather than 404.
+        if (session == null || (session.ended() && !session.closedByClient()) || !Objects.equals(owner, session.owner())) {
             throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "no session " + id);
         }
         return session;
@@ -84,8 +86,9 @@ public final class SpeechSessions implements AutoCloseable {
         sessions.remove(id);
     }
 
+    /** Sessions open: those that have not ended. */
     public int count() {
-        return sessions.size();
+        return (int) sessions.values().stream().filter(s -> !s.ended()).count();
     }
 
     private long countOwnedBy(String owner) {
@@ -102,7 +105,7 @@ public final class SpeechSessions implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             sessions.values().removeIf(session -> {
                 if (session.ended()) {
-                    return true;
+                    return session.endedLongerThan(limits.idleTimeout());
                 }
                 if (session.idle()) {
                     LOG.info("session " + session.id() + " was idle past " + limits.idleTimeout() + "; ending it");
