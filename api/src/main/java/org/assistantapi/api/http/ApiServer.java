@@ -38,6 +38,7 @@ public final class ApiServer {
                 .idleConnectionTimeout(limits.idleTimeout())
                 .idleConnectionPeriod(checkPeriod(limits.idleTimeout()))
                 .connectionOptions(socket -> socket.readTimeout(limits.readTimeout()))
+                .directHandlers(OpenAiDirectHandler.all())
                 // Main stops the server (after draining for this long) before the workers.
                 .shutdownGracePeriod(config.shutdownGrace())
                 .shutdownHook(false)

@@ -45,11 +45,6 @@ public final class OpenAiError extends RuntimeException {
 
     /** Writes this error as the whole response. */
     public void send(ServerResponse response) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", getMessage());
-        error.put("type", type);
-        error.put("param", param);
-        error.put("code", code);
         response.status(status);
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
         if (status == Status.TOO_MANY_REQUESTS_429) {
@@ -58,8 +53,18 @@ public final class OpenAiError extends RuntimeException {
         if (status == Status.UNAUTHORIZED_401) {
             response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
         }
+        response.send(body());
+    }
+
+    /** The JSON body, {@code {"error":{...}}}. */
+    byte[] body() {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", getMessage());
+        error.put("type", type);
+        error.put("param", param);
+        error.put("code", code);
         try {
-            response.send(JSON.writeValueAsBytes(Map.of("error", error)));
+            return JSON.writeValueAsBytes(Map.of("error", error));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("an error body could not be written", e);
         }

@@ -1,0 +1,44 @@
+package org.assistantapi.api.http;
+
+import java.util.Locale;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+
+/**
+ * Errors Helidon answers itself, before any route (a request line too long, bad headers, a broken
+ * request), in OpenAI's shape like every other error: the code is the status's reason phrase
+ * ({@code uri_too_long}, {@code bad_request}).
+ */
+final class OpenAiDirectHandler implements DirectHandler {
+
+    private static final int MAX_MESSAGE = 200;
+
+    static DirectHandlers all() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (EventType type : EventType.values()) {
+            handlers.addHandler(type, new OpenAiDirectHandler());
+        }
+        return handlers.build();
+    }
+
+    @Override
+    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+                                    ServerResponseHeaders headers, String message) {
+        boolean server = status.code() >= 500;
+        String code = status.reasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String text = message == null || message.isBlank() ? status.reasonPhrase() : message;
+        OpenAiError error = new OpenAiError(status, server ? "server_error" : "invalid_request_error", null, code,
+                text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text);
+        return TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .keepAlive(eventType.keepAlive())
+                .entity(error.body())
+                .build();
+    }
+}
