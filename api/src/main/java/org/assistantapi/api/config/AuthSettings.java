@@ -9,8 +9,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Who may use the server: the API keys (none: anyone who can connect), and whether health needs one too. */
-public record AuthSettings(List<String> apiKeys, boolean protectHealth) {
+/**
+ * Who may use the server: the API keys (none: anyone who can connect), and whether health and
+ * metrics need one too.
+ */
+public record AuthSettings(List<String> apiKeys, boolean protectHealth, boolean protectMetrics) {
 
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
@@ -23,7 +26,8 @@ public record AuthSettings(List<String> apiKeys, boolean protectHealth) {
     /** The keys never appear in a log line or an error message, not even through this record. */
     @Override
     public String toString() {
-        return "AuthSettings[apiKeys=" + apiKeys.size() + " keys, protectHealth=" + protectHealth + "]";
+        return "AuthSettings[apiKeys=" + apiKeys.size() + " keys, protectHealth=" + protectHealth
+                + ", protectMetrics=" + protectMetrics + "]";
     }
 
     /**

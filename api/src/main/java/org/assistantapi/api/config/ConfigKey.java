@@ -36,6 +36,8 @@ public enum ConfigKey {
     AUTH_API_KEYS("auth.api_keys", "[] (no key: the server is open)"),
     AUTH_API_KEY_FILE("auth.api_key_file", "none"),
     AUTH_PROTECT_HEALTH("auth.protect_health", "false"),
+    AUTH_PROTECT_METRICS("auth.protect_metrics", "true"),
+    METRICS_ENABLED("metrics.enabled", "true"),
     STREAMS_BUFFER_FRAMES("streams.buffer_frames", "64"),
     STREAMS_CLIENT_STALL_TIMEOUT_SECONDS("streams.client_stall_timeout_seconds", "30"),
     SESSIONS_MAX("sessions.max", "64"),

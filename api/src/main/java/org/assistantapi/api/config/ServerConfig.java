@@ -25,7 +25,7 @@ import org.assistantapi.core.VoiceChoice;
  */
 public record ServerConfig(String host, int port, CoreSettings core, URI voiceCatalog,
                            LoggingSettings logging, Duration shutdownGrace,
-                           WyomingSettings wyoming, AuthSettings auth, HttpLimits limits) {
+                           WyomingSettings wyoming, AuthSettings auth, HttpLimits limits, boolean metricsEnabled) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/assistant-api/config.yaml");
 
@@ -95,7 +95,8 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                         integer(config, ConfigKey.LIMITS_MAX_STREAMS, 256, 1, 100_000),
                         integer(config, ConfigKey.LIMITS_MAX_STREAMS_PER_KEY, 64, 1, 100_000),
                         Duration.ofSeconds(integer(config, ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400)),
-                        Duration.ofSeconds(integer(config, ConfigKey.SERVER_READ_TIMEOUT_SECONDS, 20, 1, 3600))));
+                        Duration.ofSeconds(integer(config, ConfigKey.SERVER_READ_TIMEOUT_SECONDS, 20, 1, 3600))),
+                parse(config, ConfigKey.METRICS_ENABLED, true, ServerConfig::bool));
     }
 
     /** The keys of {@code auth.api_keys} and of {@code auth.api_key_file}, together. */
@@ -109,12 +110,13 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
             throw new ConfigException("'" + ConfigKey.AUTH_API_KEYS.key() + "' holds an empty key");
         }
         return new AuthSettings(keys,
-                parse(config, ConfigKey.AUTH_PROTECT_HEALTH, false, ServerConfig::bool));
+                parse(config, ConfigKey.AUTH_PROTECT_HEALTH, false, ServerConfig::bool),
+                parse(config, ConfigKey.AUTH_PROTECT_METRICS, true, ServerConfig::bool));
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, core, voiceCatalog, logging, shutdownGrace, wyoming, auth, limits);
+        return new ServerConfig(host, newPort, core, voiceCatalog, logging, shutdownGrace, wyoming, auth, limits, metricsEnabled);
     }
 
     private static String instanceId(Config config) throws ConfigException {

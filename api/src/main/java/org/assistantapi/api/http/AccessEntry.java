@@ -52,15 +52,29 @@ final class AccessEntry {
         }
     }
 
-    /** Writes the line, once; {@code cutOff} when the response ended without its last chunk. */
-    void log(int status, long bytes, boolean cutOff) {
+    /**
+     * Writes the line, once; {@code cutOff} when the response ended without its last chunk. False
+     * when it was written already.
+     */
+    boolean log(int status, long bytes, boolean cutOff) {
         if (!logged.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         long now = System.nanoTime();
         LOG.info(String.format(Locale.ROOT, "%s %s %s status=%d%s voice=%s format=%s bytes=%d ttfb_ms=%s ms=%d",
                 id, method, path, status, cutOff ? " cut_off" : "", orDash(voice), orDash(format), bytes,
                 firstByteNanos == 0 ? "-" : String.valueOf(millis(firstByteNanos)), millis(now)));
+        return true;
+    }
+
+    /** Nanoseconds from the request to now. */
+    long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** Nanoseconds from the request to its first audio byte, or -1 if none left. */
+    long firstByteAfterNanos() {
+        return firstByteNanos == 0 ? -1 : firstByteNanos - startNanos;
     }
 
     private long millis(long nanos) {

@@ -53,7 +53,8 @@ public final class ApiServer {
         VoicesHandler voices = new VoicesHandler(speech);
         HealthHandler health = new HealthHandler(speech);
         SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
-        routing.addFilter(new AccessLogFilter());
+        Metrics metrics = config.metricsEnabled() ? new Metrics(speech, streams) : null;
+        routing.addFilter(new AccessLogFilter(metrics));
         if (!config.auth().apiKeys().isEmpty()) {
             routing.addFilter(new ApiKeyFilter(config.auth(), openPaths(config.auth())));
         }
@@ -67,8 +68,11 @@ public final class ApiServer {
                 .post(SessionHandlers.BASE + "/{id}/close", sessions::close)
                 .post(SessionHandlers.BASE + "/{id}/cancel", sessions::cancel)
                 .get("/health", health::health)
-                .get("/health/ready", health::ready)
-                .any("/v1/audio/speech", (req, res) -> methodNotAllowed())
+                .get("/health/ready", health::ready);
+        if (metrics != null) {
+            routing.get("/metrics", metrics::send);
+        }
+        routing.any("/v1/audio/speech", (req, res) -> methodNotAllowed())
                 .any((req, res) -> {
                     throw new OpenAiError(Status.NOT_FOUND_404, "invalid_request_error", null, "not_found",
                             "no route for " + req.prologue().method().text() + " " + req.path().path());
@@ -80,6 +84,9 @@ public final class ApiServer {
         Set<String> open = new HashSet<>();
         if (!auth.protectHealth()) {
             open.addAll(List.of("/health", "/health/ready"));
+        }
+        if (!auth.protectMetrics()) {
+            open.add("/metrics");
         }
         return open;
     }

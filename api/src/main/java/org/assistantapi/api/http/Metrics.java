@@ -1,0 +1,96 @@
+package org.assistantapi.api.http;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.assistantapi.core.PoolHealth;
+import org.assistantapi.core.SpeechService;
+
+/**
+ * The server's metrics in Prometheus' text format (version 0.0.4): requests by route and status,
+ * duration and time-to-first-audio histograms by route, and gauges read from core when scraped.
+ * Routes are the registered patterns ({@code /v1/audio/speech/sessions/{id}/append}), so a client
+ * cannot grow the label set; a request no route matched (404, 401) counts as {@code unmatched}.
+ */
+final class Metrics {
+
+    static final String UNMATCHED = "unmatched";
+    private static final double[] TTFB = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    private static final double[] DURATION = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
+
+    private record Key(String route, int status) {
+    }
+
+    private final SpeechService speech;
+    private final StreamLimits streams;
+    private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> durations = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> firstAudio = new ConcurrentHashMap<>();
+
+    Metrics(SpeechService speech, StreamLimits streams) {
+        this.speech = speech;
+        this.streams = streams;
+    }
+
+    /** One finished request; {@code firstByteNanos} negative when it sent no audio. */
+    void record(String route, int status, long durationNanos, long firstByteNanos) {
+        requests.computeIfAbsent(new Key(route, status), key -> new LongAdder()).increment();
+        durations.computeIfAbsent(route, r -> new Histogram(DURATION)).observe(durationNanos / 1e9);
+        if (firstByteNanos >= 0) {
+            firstAudio.computeIfAbsent(route, r -> new Histogram(TTFB)).observe(firstByteNanos / 1e9);
+        }
+    }
+
+    /** {@code GET /metrics}. */
+    void send(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        res.send(scrape());
+    }
+
+    String scrape() {
+        StringBuilder out = new StringBuilder(4096);
+        header(out, "assistant_api_requests_total", "counter", "HTTP requests answered, by route and status");
+        Map<String, Long> counts = new TreeMap<>();
+        requests.forEach((key, count) ->
+                counts.put("route=\"" + escape(key.route()) + "\",status=\"" + key.status() + "\"", count.sum()));
+        counts.forEach((labels, count) ->
+                out.append("assistant_api_requests_total{").append(labels).append("} ").append(count).append('\n'));
+        histograms(out, "assistant_api_request_duration_seconds", "from the request to the end of its response", durations);
+        histograms(out, "assistant_api_time_to_first_audio_seconds", "from the request to its first audio byte", firstAudio);
+        PoolHealth health = speech.health();
+        gauge(out, "assistant_api_speech_streams", "one-shot speech responses streaming now", streams.active());
+        gauge(out, "assistant_api_sessions", "incremental speech sessions open now", speech.sessions().count());
+        gauge(out, "assistant_api_worker_jobs", "jobs in flight on the workers (streams and sessions)", health.streams());
+        gauge(out, "assistant_api_workers_up", "workers ready for jobs", health.workersUp());
+        gauge(out, "assistant_api_workers_expected", "workers.count", health.workersExpected());
+        gauge(out, "assistant_api_workers_crash_looping", "worker places that keep crashing", health.crashLooping());
+        header(out, "assistant_api_worker_restarts_total", "counter", "replacement workers started since the server started");
+        out.append("assistant_api_worker_restarts_total ").append(health.restarts()).append('\n');
+        return out.toString();
+    }
+
+    private static void histograms(StringBuilder out, String name, String help, Map<String, Histogram> byRoute) {
+        header(out, name, "histogram", help);
+        new TreeMap<>(byRoute).forEach((route, histogram) -> histogram.write(out, name, "route=\"" + escape(route) + "\","));
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        header(out, name, "gauge", help);
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void header(StringBuilder out, String name, String type, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}
