@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -86,6 +87,17 @@ final class ApiClient {
      * closes the session. The result's time to first byte is that append-to-audio time.
      */
     CallResult speakInSession(Text text) {
+        return speakInSession(text, List.of(text.input()), Duration.ZERO).checkedAgainst(text);
+    }
+
+    /**
+     * Speaks a text through a session in pieces, as an LLM writes it: one append per piece, a
+     * {@code pause} apart, flushing at each sentence end and at the last piece; then closes the
+     * session and reads its audio to the end. The time to first byte runs from the first flushing
+     * append to the first audio. The audio's length is not checked: a session that continued on
+     * another worker speaks the interrupted segment again.
+     */
+    CallResult speakInSession(Text text, List<String> pieces, Duration pause) {
         String id;
         try (HttpClientResponse created = web.post("/v1/audio/speech/sessions")
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
@@ -101,12 +113,20 @@ final class ApiClient {
         CompletableFuture<Long> firstAudio = new CompletableFuture<>();
         CompletableFuture<Long> total = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> readSessionAudio(base + "/audio", firstAudio, total));
-        long appended = System.nanoTime();
+        long firstFlush = -1;
         try {
-            post(base + "/append", JSON.writeValueAsString(Map.of("text", text.input(), "flush", true)));
-            long ttfb = firstAudio.get(30, TimeUnit.SECONDS) - appended;
+            for (int i = 0; i < pieces.size(); i++) {
+                String piece = pieces.get(i);
+                boolean flush = i == pieces.size() - 1 || piece.strip().matches(".*[.!?]$");
+                if (flush && firstFlush < 0) {
+                    firstFlush = System.nanoTime();
+                }
+                post(base + "/append", JSON.writeValueAsString(Map.of("text", piece, "flush", flush)));
+                Thread.sleep(pause);
+            }
+            long ttfb = firstAudio.get(30, TimeUnit.SECONDS) - firstFlush;
             post(base + "/close", "{}");
-            return new CallResult(200, ttfb, total.get(60, TimeUnit.SECONDS), false, null).checkedAgainst(text);
+            return new CallResult(200, Math.max(0, ttfb), total.get(60, TimeUnit.SECONDS), false, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CallResult.failed(200, -1, 0, "interrupted");

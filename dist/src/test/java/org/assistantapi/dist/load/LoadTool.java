@@ -74,6 +74,8 @@ public final class LoadTool {
                 new SlowReaders(12, 4, Duration.ofSeconds(5)),
                 new DisconnectBurst(8, 32),
                 new SessionLatency(20),
+                new LlmSessions(32, Duration.ofMillis(40)),
+                new WorkerKills(8, 8),
                 MixedLoad.standard());
         List<Scenario> chosen = new ArrayList<>();
         for (String name : options.scenarios()) {

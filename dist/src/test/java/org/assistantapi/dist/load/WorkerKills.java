@@ -1,0 +1,71 @@
+package org.assistantapi.dist.load;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Worker kills under load: one-shot clients and LLM-paced sessions run while a worker is killed
+ * (SIGKILL) at a third and at two thirds of the run. One-shot responses on a killed worker are cut
+ * off (counted as errors: the client sees a truncated response); sessions must go on on another
+ * worker without an error; afterwards every worker must be back ({@link ScenarioRunner} checks).
+ */
+final class WorkerKills implements Scenario {
+
+    private final int oneShotClients;
+    private final int sessionClients;
+
+    WorkerKills(int oneShotClients, int sessionClients) {
+        this.oneShotClients = oneShotClients;
+        this.sessionClients = sessionClients;
+    }
+
+    @Override
+    public String name() {
+        return "worker-kills";
+    }
+
+    @Override
+    public String title(LoadContext context) {
+        return "worker-kills: " + oneShotClients + " one-shot clients and " + sessionClients + " LLM-paced sessions for "
+                + context.runDuration().toSeconds() + " s; a worker killed (SIGKILL) at 1/3 and 2/3 of the run";
+    }
+
+    @Override
+    public Result run(LoadContext context) throws Exception {
+        if (context.processes().isEmpty()) {
+            return new Result(List.of(), List.of("skipped: the server's processes are not known (--url without --pid)"));
+        }
+        context.awaitNoStreams();
+        Duration third = context.runDuration().dividedBy(3);
+        CompletableFuture<List<CallResult>> sessions = CompletableFuture.supplyAsync(
+                () -> LlmSessions.run(context, sessionClients, Duration.ofMillis(40), context.runDuration()),
+                command -> Thread.ofVirtual().start(command));
+        Thread killer = Thread.ofVirtual().start(() -> {
+            try {
+                for (int kill = 0; kill < 2; kill++) {
+                    Thread.sleep(third);
+                    context.processes().orElseThrow().workers().stream().findFirst().ifPresent(ProcessHandle::destroyForcibly);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        LoadContext.Measured oneShot = context.measure(List.of(context.oneShotClients("one-shot", oneShotClients)));
+        killer.join();
+        List<CallResult> sessionCalls = sessions.get();
+        List<CallResult> killed = oneShot.run().all().stream().filter(WorkerKills::killedByAWorkerDeath).toList();
+        List<CallResult> others = oneShot.run().all().stream().filter(call -> !killedByAWorkerDeath(call)).toList();
+        return new Result(List.of(
+                oneShot.row(oneShotClients + " one-shot (not on a killed worker)", oneShotClients, others),
+                oneShot.row(sessionClients + " LLM-paced sessions", sessionClients, sessionCalls)),
+                List.of(killed.size() + " one-shot responses were cut off or refused (503) by the kills, as expected for"
+                        + " requests on a killed worker; they are left out of the first row"));
+    }
+
+    /** What a client of a killed worker sees: its response cut off, or 503 before it started. */
+    private static boolean killedByAWorkerDeath(CallResult call) {
+        return call.error() != null && (call.error().startsWith("cut off") || call.status() == 503);
+    }
+}
