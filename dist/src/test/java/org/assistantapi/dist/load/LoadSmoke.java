@@ -4,13 +4,15 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The short load scenario of the regular test suite (LoadSmokeIT): {@link MixedLoad#standard()}
- * for 6 s, about 15 s in all with the calibration and the checks afterwards.
+ * The short load scenarios of the regular test suite (LoadSmokeIT): {@link MixedLoad#standard()}
+ * and {@link WorkerKills} (4 one-shot clients, 4 LLM-paced sessions, two workers killed), 6 s each,
+ * about 30 s in all with the calibration and the checks afterwards.
  */
 public final class LoadSmoke {
 
@@ -26,14 +28,19 @@ public final class LoadSmoke {
      * @param serverPid the server's process id (its children are the workers)
      * @param shared    the directory holding {@code texts/}
      * @return the problems found; empty when every request got its whole audio (or hung up as
-     *         intended), every stream closed and every worker is up afterwards
+     *         intended, or was on a killed worker), every session went on after the kills, every
+     *         stream closed and every worker is up afterwards
      */
     public static List<String> run(URI base, long serverPid, Path shared, PrintStream out) throws Exception {
         try (Target target = Target.external(base, Optional.of(serverPid))) {
             LoadContext context = LoadContext.connect(target, shared, RUN, MAX_REQUESTS_PER_CLIENT);
-            ScenarioReport report = ScenarioRunner.run(MixedLoad.standard(), context);
-            new ResultsTable(OptionalDouble.empty()).print(out, report);
-            return report.problems();
+            List<String> problems = new ArrayList<>();
+            for (Scenario scenario : List.of(MixedLoad.standard(), new WorkerKills(4, 4))) {
+                ScenarioReport report = ScenarioRunner.run(scenario, context);
+                new ResultsTable(OptionalDouble.empty()).print(out, report);
+                problems.addAll(report.problems());
+            }
+            return problems;
         }
     }
 }
