@@ -24,20 +24,28 @@ final class AudioResponse {
     }
 
     /**
-     * Sets the headers, then writes and flushes each chunk (Helidon sends nothing until a flush; the
-     * headers leave with the first chunk, so a session's audio response starts with its first audio).
-     * If the audio breaks off, the connection is closed without the final chunk, so the client sees
-     * a truncated response rather than a clean end.
+     * Waits for the first chunk, then sets the headers and writes and flushes each chunk (Helidon
+     * sends nothing until a flush; the headers leave with the first chunk, so a session's audio
+     * response starts with its first audio). If the audio fails before its first chunk (its worker
+     * died), the answer is the error (503 {@code worker_failed}); if it breaks off later, the
+     * connection is closed without the final chunk, so the client sees a truncated response rather
+     * than a clean end.
      *
      * @param afterChunk runs after each chunk has been flushed
      */
     static void send(ServerResponse res, StreamFormat format, AudioBody body, ChunkSource source, Runnable afterChunk) {
+        byte[] first;
+        try {
+            first = source.read();
+        } catch (SpeechException e) {
+            throw SpeechErrors.toHttp(e);
+        }
         res.header(HeaderNames.CONTENT_TYPE, body.contentType(format.contentType()));
         res.header("X-Sample-Rate", String.valueOf(format.sampleRate()));
         res.header("X-Audio-Format", format.format());
         OutputStream out = res.outputStream();
         try {
-            for (byte[] chunk = source.read(); chunk != null; chunk = source.read()) {
+            for (byte[] chunk = first; chunk != null; chunk = source.read()) {
                 body.write(out, chunk);
                 out.flush();
                 afterChunk.run();
