@@ -14,6 +14,9 @@ public final class SpeechSession {
 
     private static final Logger LOG = Logger.getLogger(SpeechSession.class.getName());
 
+    /** A text that keeps killing workers must not take down the whole pool: give up after this many. */
+    private static final int MAX_FAILURES_AT_ONE_SEGMENT = 3;
+
     private final String id;
     private final String owner;
     private final SpeechRequest voice;
@@ -27,6 +30,9 @@ public final class SpeechSession {
     private boolean closed;
     private volatile boolean ended;
     private volatile long endedAtNanos;
+    private int spokenUpTo = -1;
+    private int lastFailedSegment = -1;
+    private int failuresAtSegment;
     private boolean readerAttached;
     private long idleSinceNanos = System.nanoTime();
 
@@ -173,7 +179,15 @@ public final class SpeechSession {
         if (stream != failed) {
             return;
         }
-        int firstUnspoken = failed.lastSpokenSegment() + 1;
+        spokenUpTo = Math.max(spokenUpTo, failed.lastSpokenSegment());
+        int firstUnspoken = spokenUpTo + 1;
+        failuresAtSegment = firstUnspoken == lastFailedSegment ? failuresAtSegment + 1 : 1;
+        lastFailedSegment = firstUnspoken;
+        if (failuresAtSegment > MAX_FAILURES_AT_ONE_SEGMENT) {
+            markEnded();
+            throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "session " + id + ": segment "
+                    + firstUnspoken + " made " + MAX_FAILURES_AT_ONE_SEGMENT + " workers fail in a row; the session ends");
+        }
         LOG.warning("session " + id + ": its worker failed; continuing on another from segment " + firstUnspoken);
         AudioStream replacement = startReplacement();
         for (int segment = firstUnspoken; segment < segments.size(); segment++) {
