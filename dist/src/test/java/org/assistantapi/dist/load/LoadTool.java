@@ -77,12 +77,15 @@ public final class LoadTool {
                 new LlmSessions(32, Duration.ofMillis(40)),
                 new WorkerKills(8, 8),
                 MixedLoad.standard());
+        // Chosen by name only: "all" stays a few minutes long.
+        List<Scenario> byNameOnly = List.of(new Soak(Duration.ofMinutes(10)));
         List<Scenario> chosen = new ArrayList<>();
         for (String name : options.scenarios()) {
             if (name.equals("all")) {
                 chosen.addAll(all);
             } else {
-                chosen.add(all.stream().filter(s -> s.name().equals(name)).findFirst()
+                chosen.add(java.util.stream.Stream.concat(all.stream(), byNameOnly.stream())
+                        .filter(s -> s.name().equals(name)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + name)));
             }
         }
