@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,7 +11,6 @@ import org.assistantapi.api.cli.ServerClient.Answer;
 import org.assistantapi.api.cli.ServerClient.ServerUnreachableException;
 import org.assistantapi.api.cli.VoicesCommand.ConfigLoader;
 import org.assistantapi.api.cli.VoicesCommand.Status;
-import org.assistantapi.api.config.ConfigException;
 
 /**
  * {@code assistant-api prewarm [VOICE_ID...]}: asks the running server ({@code POST
@@ -48,23 +46,13 @@ public final class PrewarmCommand {
     }
 
     Status execute(List<String> args, ConfigLoader configs) {
-        ServerClient client;
-        List<String> voices;
-        try {
-            Arguments arguments = Arguments.parse(args, Set.of("--config", "--url"));
-            if (arguments.help()) {
-                out.print(USAGE);
-                return Status.OK;
-            }
-            voices = arguments.operands();
-            client = arguments.client(configs, TIMEOUT);
-        } catch (IllegalArgumentException e) {
-            err.print(e.getMessage() + "\n" + USAGE);
-            return Status.USAGE;
-        } catch (ConfigException e) {
-            err.println("configuration error: " + e.getMessage());
-            return Status.FAILED;
-        }
+        return switch (ServerCommandLine.parse(args, true, TIMEOUT, USAGE, configs, out, err)) {
+            case ServerCommandLine.Done done -> done.status();
+            case ServerCommandLine.Call call -> prewarm(call.client(), call.operands());
+        };
+    }
+
+    private Status prewarm(ServerClient client, List<String> voices) {
         try {
             if (voices.isEmpty()) {
                 err.println("prewarming the configured voices on " + client.base());

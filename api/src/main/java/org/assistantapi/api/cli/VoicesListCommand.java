@@ -3,7 +3,6 @@ package org.assistantapi.api.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -11,7 +10,6 @@ import org.assistantapi.api.cli.ServerClient.Answer;
 import org.assistantapi.api.cli.ServerClient.ServerUnreachableException;
 import org.assistantapi.api.cli.VoicesCommand.ConfigLoader;
 import org.assistantapi.api.cli.VoicesCommand.Status;
-import org.assistantapi.api.config.ConfigException;
 
 /**
  * {@code assistant-api voices list}: the voices the running server's workers can speak, from
@@ -43,24 +41,13 @@ public final class VoicesListCommand {
     }
 
     Status execute(List<String> args, ConfigLoader configs) {
-        ServerClient client;
-        try {
-            Arguments arguments = Arguments.parse(args, Set.of("--config", "--url"));
-            if (arguments.help()) {
-                out.print(USAGE);
-                return Status.OK;
-            }
-            if (!arguments.operands().isEmpty()) {
-                throw new IllegalArgumentException("unexpected argument '" + arguments.operands().getFirst() + "'");
-            }
-            client = arguments.client(configs, Duration.ofSeconds(30));
-        } catch (IllegalArgumentException e) {
-            err.print(e.getMessage() + "\n" + USAGE);
-            return Status.USAGE;
-        } catch (ConfigException e) {
-            err.println("configuration error: " + e.getMessage());
-            return Status.FAILED;
-        }
+        return switch (ServerCommandLine.parse(args, false, Duration.ofSeconds(30), USAGE, configs, out, err)) {
+            case ServerCommandLine.Done done -> done.status();
+            case ServerCommandLine.Call call -> list(call.client());
+        };
+    }
+
+    private Status list(ServerClient client) {
         Answer answer;
         try {
             answer = client.get("/v1/audio/voices");
