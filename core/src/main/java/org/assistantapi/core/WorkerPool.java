@@ -121,27 +121,29 @@ final class WorkerPool implements AutoCloseable {
 
     private void launch(Slot slot) {
         String id = "worker-" + slot.number;
-        try {
-            WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)), this::exited);
-            slot.process = process;
-            process.ready().thenAccept(ready -> {
-                if (catalog == null) {
-                    catalog = ready;
-                }
-                LOG.info(id + " (pid " + process.pid() + ") ready with " + ready.voices().size() + " voices");
-            });
-        } catch (IOException e) {
-            LOG.log(Level.SEVERE, "could not start " + id, e);
-            scheduleRestart(slot, 0);
+        // Holding the slot while starting: a worker that dies at once (a bad JVM option) reports
+        // its exit only after the slot holds it, so the exit is never missed.
+        synchronized (slot) {
+            try {
+                WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)),
+                        exitedProcess -> exited(slot, exitedProcess));
+                slot.process = process;
+                process.ready().thenAccept(ready -> {
+                    if (catalog == null) {
+                        catalog = ready;
+                    }
+                    LOG.info(id + " (pid " + process.pid() + ") ready with " + ready.voices().size() + " voices");
+                });
+            } catch (IOException e) {
+                LOG.log(Level.SEVERE, "could not start " + id, e);
+                scheduleRestart(slot, 0);
+            }
         }
     }
 
-    private void exited(WorkerProcess process) {
-        if (closed) {
-            return;
-        }
-        for (Slot slot : slots) {
-            if (slot.process == process) {
+    private void exited(Slot slot, WorkerProcess process) {
+        synchronized (slot) {
+            if (!closed && slot.process == process) {
                 // Only a worker that became ready and served a while ends a crash loop.
                 scheduleRestart(slot, process.wasReady() ? process.uptimeMillis() : 0);
             }
