@@ -30,7 +30,7 @@ class AuthIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path keyFile = Files.createTempFile("assistant-api-keys", ".txt",
+        Path keyFile = Files.createFile(ScratchFiles.directory("auth").resolve("keys.txt"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(keyFile, "# the satellites\n" + FROM_FILE + "\n\n");
         server = RunningServer.start("workers:\n  count: 1\nsessions:\n  max_per_key: 2\n"
@@ -123,10 +123,10 @@ class AuthIT {
 
     @Test
     void aKeyFileOthersCanReadStopsStartup() throws Exception {
-        Path keyFile = Files.createTempFile("assistant-api-keys", ".txt");
-        Files.writeString(keyFile, FROM_FILE + "\n");
+        Path dir = ScratchFiles.directory("auth");
+        Path keyFile = Files.writeString(dir.resolve("keys.txt"), FROM_FILE + "\n");
         Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
-        Path config = Files.createTempFile("assistant-api-config", ".yaml");
+        Path config = dir.resolve("config.yaml");
         Files.writeString(config, "auth:\n  api_key_file: " + keyFile + "\n");
         Process process = new ProcessBuilder(RunningServer.home().resolve("bin/assistant-api").toString(),
                 "serve", "--config", config.toString()).redirectErrorStream(true).start();

@@ -26,7 +26,7 @@ class ConfigIT {
             "bad instance id | server:\\n  instance_id: Kitchen.1\\n     | server.instance_id",
     })
     void badConfigurationStopsStartup(String name, String yaml, String key) throws Exception {
-        Path config = Files.createTempFile("assistant-api-config", ".yaml");
+        Path config = ScratchFiles.directory("config").resolve("config.yaml");
         Files.writeString(config, yaml.replace("\\n", "\n"));
         Process process = new ProcessBuilder(RunningServer.home().resolve("bin/assistant-api").toString(),
                 "serve", "--config", config.toString()).redirectErrorStream(true).start();

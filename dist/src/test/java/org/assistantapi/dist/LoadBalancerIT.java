@@ -251,6 +251,7 @@ class LoadBalancerIT {
             Process test = command(binary, dir, "").redirectErrorStream(true).start();
             String output = new String(test.getInputStream().readAllBytes());
             assertTrue(test.waitFor(30, TimeUnit.SECONDS));
+            ScratchFiles.deleteRecursively(dir);
             assertEquals(0, test.exitValue(), output);
         }
 
@@ -273,8 +274,9 @@ class LoadBalancerIT {
                     return nginx;
                 } catch (IOException notYet) {
                     if (!process.isAlive() || System.nanoTime() > deadline) {
+                        String errors = Files.readString(dir.resolve("error.log"));
                         nginx.stop();
-                        throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("error.log")));
+                        throw new IllegalStateException("nginx did not start: " + errors);
                     }
                     Thread.sleep(50);
                 }
@@ -282,7 +284,8 @@ class LoadBalancerIT {
         }
 
         private static Path prefix() throws IOException {
-            // nginx's workers run as nobody when it starts as root: they must reach the temporary files.
+            // nginx's workers run as nobody when it starts as root: they must reach the temporary
+            // files, which target/ under a private home may not let them; so /tmp, deleted after.
             return Files.createTempDirectory("assistant-api-nginx", PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwxr-xr-x")));
         }
@@ -328,6 +331,7 @@ class LoadBalancerIT {
             for (ProcessHandle worker : workers) {
                 worker.onExit().get(10, TimeUnit.SECONDS);
             }
+            ScratchFiles.deleteRecursively(dir);
         }
     }
 }

@@ -66,7 +66,7 @@ final class RunningServer implements AutoCloseable {
 
     /** Starts a server with these extra environment variables and waits only until it listens. */
     static RunningServer startListening(String yaml, Map<String, String> environment) throws Exception {
-        Path dir = Files.createTempDirectory("assistant-api-it");
+        Path dir = ScratchFiles.directory("server");
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, "logging:\n  dir: " + dir.resolve("logs") + "\n" + yaml);
         ProcessBuilder builder = new ProcessBuilder(home().resolve("bin/assistant-api").toString(),

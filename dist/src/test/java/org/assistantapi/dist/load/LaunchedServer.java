@@ -3,14 +3,12 @@ package org.assistantapi.dist.load;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+import org.assistantapi.dist.ScratchFiles;
 
 /**
  * The real server, started through the runtime image's launcher
@@ -97,7 +96,7 @@ final class LaunchedServer implements Target {
         } catch (ExecutionException | TimeoutException e) {
             workers.forEach(ProcessHandle::destroyForcibly);
         }
-        deleteRecursively(dir);
+        ScratchFiles.deleteRecursively(dir);
     }
 
     /** Reads the server's output until it says where it listens (and drains it from then on). */
@@ -149,13 +148,4 @@ final class LaunchedServer implements Target {
         throw new IllegalStateException("server at " + base + " not at full strength within " + START_LIMIT);
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
 }
