@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
@@ -15,6 +16,7 @@ import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 
 import org.assistantapi.api.config.LoggingSettings;
 import org.assistantapi.api.http.AccessLogFilter;
@@ -41,42 +43,34 @@ final class LoggingSetup {
         root.setLevel(settings.level());
         // Requests are logged whatever the server log's level.
         ACCESS.setLevel(Level.INFO);
-        Optional<Path> dir = writable(settings.dir()).or(() -> writable(FALLBACK_DIR));
-        if (dir.isPresent() && toFiles(dir.get(), settings)) {
-            return;
+        List<String> failures = new ArrayList<>();
+        for (Path dir : Stream.of(settings.dir(), FALLBACK_DIR).distinct().toList()) {
+            try {
+                toFiles(dir, settings);
+                return;
+            } catch (IOException | SecurityException e) {
+                failures.add(dir + " (" + e.getMessage() + ")");
+            }
         }
         ConsoleHandler console = new ConsoleHandler();
         console.setLevel(Level.ALL);
         console.setFormatter(new SimpleFormatter());
         root.addHandler(console);
-        root.warning("cannot write log files in " + settings.dir() + " or " + FALLBACK_DIR + "; logging to stderr");
+        root.warning("cannot write log files in " + String.join(" or ", failures) + "; logging to stderr");
     }
 
-    private static boolean toFiles(Path dir, LoggingSettings settings) {
-        Handler server;
-        try {
-            server = rotating(dir, "assistant-api", settings, new SimpleFormatter());
-        } catch (IOException e) {
-            return false;
-        }
+    /** Both logs in {@code dir}, or neither. */
+    private static void toFiles(Path dir, LoggingSettings settings) throws IOException {
+        Files.createDirectories(dir);
+        Handler server = rotating(dir, "assistant-api", settings, new SimpleFormatter());
         try {
             ACCESS.addHandler(rotating(dir, "access", settings, new AccessFormatter()));
             ACCESS.setUseParentHandlers(false);
         } catch (IOException e) {
             server.close();
-            return false;
+            throw e;
         }
         Logger.getLogger("").addHandler(server);
-        return true;
-    }
-
-    private static Optional<Path> writable(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            return Files.isWritable(dir) ? Optional.of(dir) : Optional.empty();
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
-        }
     }
 
     private static Handler rotating(Path dir, String name, LoggingSettings settings, Formatter formatter) throws IOException {
