@@ -10,8 +10,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=dist/scripts/prerequisites.sh
 source dist/scripts/prerequisites.sh runtime
 
-echo "serve.sh: building the runtime image (./mvnw -B -DskipTests package) ..." >&2
-./mvnw -B -q -DskipTests package
+echo "serve.sh: building the runtime image (./mvnw -B -DskipTests -Ddeb.skip=true package) ..." >&2
+./mvnw -B -q -DskipTests -Ddeb.skip=true package
 
 echo "serve.sh: starting dist/target/assistant-api/bin/assistant-api serve $*" >&2
 exec dist/target/assistant-api/bin/assistant-api serve "$@"

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * dist/scripts/install.sh and uninstall.sh in a scratch root (--root), and the default
- * configuration they install: valid, and naming every key.
+ * dist/scripts/install.sh and uninstall.sh in a scratch root (--root), from a checkout, a tarball and
+ * an unpacked tarball's own copy, and the default configuration they install: valid, and naming
+ * every key.
  */
 class InstallIT {
 
@@ -59,6 +60,16 @@ class InstallIT {
         assertTrue(again.output().contains("kept " + config), again.output());
         assertFalse(Files.exists(root.resolve("opt/assistant-api/stale-file")), "the old image was replaced");
         assertTrue(Files.isExecutable(root.resolve("opt/assistant-api/bin/java")));
+
+        // An unpacked tarball installs itself: its own service/install.sh, no checkout needed.
+        Path unpacked = ScratchFiles.directory("tarball");
+        assertEquals(0, SystemdIT.run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString())).exitCode());
+        SystemdIT.Result fromTarball = SystemdIT.run(List.of(
+                unpacked.resolve("assistant-api/service/install.sh").toString(), "--root", root.toString()));
+        assertEquals(0, fromTarball.exitCode(), fromTarball.output());
+        assertTrue(fromTarball.output().contains("installed the image in " + root.resolve("opt/assistant-api")), fromTarball.output());
+        assertEquals("server:\n  port: 8123\n", Files.readString(config));
+        ScratchFiles.deleteRecursively(unpacked);
 
         SystemdIT.Result uninstall = script(root, "uninstall.sh");
         assertEquals(0, uninstall.exitCode(), uninstall.output());
