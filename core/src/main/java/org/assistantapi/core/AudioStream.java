@@ -33,6 +33,7 @@ public final class AudioStream implements AutoCloseable {
     }
 
     private final long jobId;
+    private final String voice;
     private final String formatId;
     private final WorkerProcess worker;
     private final int credits;
@@ -45,9 +46,10 @@ public final class AudioStream implements AutoCloseable {
     private volatile long lastTakeNanos = System.nanoTime();
     private volatile int lastSpokenSegment = -1;
 
-    AudioStream(long jobId, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
+    AudioStream(long jobId, String voice, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
                 boolean cancelWhenStalled) {
         this.jobId = jobId;
+        this.voice = voice;
         this.formatId = formatId;
         this.worker = worker;
         this.credits = credits;
@@ -57,6 +59,11 @@ public final class AudioStream implements AutoCloseable {
 
     long jobId() {
         return jobId;
+    }
+
+    /** The voice speaking it (its id, without a speaker). */
+    String voice() {
+        return voice;
     }
 
     /**

@@ -62,6 +62,11 @@ public final class SpeechService implements AutoCloseable {
                 pool.statuses());
     }
 
+    /** Per voice, the audio spoken since the server started and its engine's time. */
+    public List<SynthesisTotal> synthesisTotals() {
+        return pool.synthesisTotals();
+    }
+
     /**
      * Loads voices into every ready worker (and into any worker started later), so that requests
      * do not pay for loading them.
@@ -150,7 +155,7 @@ public final class SpeechService implements AutoCloseable {
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
         long jobId = jobIds.incrementAndGet();
         int credits = settings.streamBufferFrames();
-        AudioStream stream = new AudioStream(jobId, prepared.format(), worker, credits,
+        AudioStream stream = new AudioStream(jobId, prepared.voice(), prepared.format(), worker, credits,
                 settings.jobStartTimeout().toMillis(), cancelWhenStalled);
         worker.startJob(stream, new ToWorker.StartJob(jobId, prepared.voice(), prepared.speaker(), prepared.speed(),
                 prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation));

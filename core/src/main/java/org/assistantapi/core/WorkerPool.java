@@ -43,6 +43,7 @@ final class WorkerPool implements AutoCloseable {
     private final List<Slot> slots = new ArrayList<>();
     private final AtomicInteger restarts = new AtomicInteger();
     private final AtomicLong pings = new AtomicLong();
+    private final SynthesisMeter meter = new SynthesisMeter();
     private volatile FromWorker.Ready catalog;
     private final java.util.Set<String> prewarmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -100,6 +101,10 @@ final class WorkerPool implements AutoCloseable {
         return ready;
     }
 
+    List<SynthesisTotal> synthesisTotals() {
+        return meter.totals();
+    }
+
     int expected() {
         return slots.size();
     }
@@ -125,7 +130,7 @@ final class WorkerPool implements AutoCloseable {
         // its exit only after the slot holds it, so the exit is never missed.
         synchronized (slot) {
             try {
-                WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)),
+                WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)), meter,
                         exitedProcess -> exited(slot, exitedProcess));
                 slot.process = process;
                 process.ready().thenAccept(ready -> {

@@ -33,6 +33,7 @@ final class WorkerProcess {
 
     private final String id;
     private final Process process;
+    private final SynthesisMeter meter;
     private final FrameCodec.Writer writer;
     private final Map<Long, AudioStream> streams = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<List<FromWorker.VoiceLoad>>> prewarms = new ConcurrentHashMap<>();
@@ -43,19 +44,24 @@ final class WorkerProcess {
     private volatile int reportedActiveJobs;
     private final Set<String> loadedVoices = ConcurrentHashMap.newKeySet();
 
-    private WorkerProcess(String id, Process process) {
+    private WorkerProcess(String id, Process process, SynthesisMeter meter) {
         this.id = id;
         this.process = process;
+        this.meter = meter;
         this.writer = new FrameCodec.Writer(new BufferedOutputStream(process.getOutputStream()));
     }
 
-    /** Starts the process; {@code onExit} runs once, on the reader thread, when it is gone. */
-    static WorkerProcess start(String id, List<String> command, Consumer<WorkerProcess> onExit) throws IOException {
+    /**
+     * Starts the process; {@code meter} adds up what its jobs speak, {@code onExit} runs once, on the
+     * reader thread, when it is gone.
+     */
+    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter, Consumer<WorkerProcess> onExit)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         // ONNX Runtime 1.29 collects telemetry for Microsoft unless told not to.
         builder.environment().putIfAbsent("ORT_DISABLE_TELEMETRY", "1");
         Process process = builder.start();
-        WorkerProcess worker = new WorkerProcess(id, process);
+        WorkerProcess worker = new WorkerProcess(id, process, meter);
         Thread.ofPlatform().name(id + "-stdout").daemon().start(() -> worker.readFrames(onExit));
         Thread.ofPlatform().name(id + "-stderr").daemon().start(worker::logStderr);
         return worker;
@@ -234,7 +240,13 @@ final class WorkerProcess {
                 }
             }
             case FromWorker.Started f -> toStream(f.jobId(), f, false);
-            case FromWorker.SegmentSpoken f -> toStream(f.jobId(), f, false);
+            case FromWorker.SegmentSpoken f -> {
+                AudioStream stream = streams.get(f.jobId());
+                if (stream != null) {
+                    meter.record(stream.voice(), f.audioMicros(), f.engineMicros());
+                }
+                toStream(f.jobId(), f, false);
+            }
             case FromWorker.Audio f -> toStream(f.jobId(), f, false);
             case FromWorker.End f -> toStream(f.jobId(), f, true);
             case FromWorker.Failed f -> toStream(f.jobId(), f, true);

@@ -38,10 +38,13 @@ class MetricsIT {
 
     @Test
     void requestsStreamsAndWorkersAreCounted() throws Exception {
+        double spokenSeconds = 0;
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> speech = send("POST", "/v1/audio/speech",
-                    "{\"input\":\"The kitchen lights are on.\",\"voice\":\"espeak:en-us\",\"response_format\":\"pcm\"}");
+            HttpResponse<byte[]> speech = server.http().send(authorized("POST", "/v1/audio/speech",
+                    "{\"input\":\"The kitchen lights are on.\",\"voice\":\"espeak:en-us\",\"response_format\":\"pcm\"}"),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, speech.statusCode());
+            spokenSeconds += speech.body().length / 2 / 24000.0; // pcm: s16le at 24 kHz
         }
         assertEquals(400, send("POST", "/v1/audio/speech", "{\"input\":\"\"}").statusCode());
         assertEquals(404, send("GET", "/no/such/thing", null).statusCode());
@@ -61,6 +64,11 @@ class MetricsIT {
         assertEquals(0.0, samples.get("assistant_api_sessions"));
         assertEquals(1.0, samples.get("assistant_api_workers_up"));
         assertEquals(0.0, samples.get("assistant_api_worker_restarts_total"));
+
+        // What the engine made is what the clients got (resampled from 22050 Hz to 24 kHz), and it took time.
+        double audioSeconds = samples.get("assistant_api_synthesized_audio_seconds_total{voice=\"espeak:en-us\"}");
+        assertEquals(spokenSeconds, audioSeconds, 0.01 * spokenSeconds, scraped.body());
+        assertTrue(samples.get("assistant_api_engine_seconds_total{voice=\"espeak:en-us\"}") > 0, scraped.body());
     }
 
     /** Every line is a comment or {@code name{labels} value}; buckets never decrease. */
@@ -84,11 +92,15 @@ class MetricsIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return server.http().send(authorized(method, path, json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest authorized(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + KEY)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return server.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 }

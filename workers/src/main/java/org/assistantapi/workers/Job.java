@@ -36,6 +36,9 @@ final class Job {
     private boolean endQueued;
     private boolean done;
     private volatile boolean cancelled;
+    /** The samples spoken so far in the current segment, and the engine's time for them. */
+    private long segmentSamples;
+    private long segmentEngineNanos;
 
     Job(long id, Voice voice, SynthesisOptions options, AudioEncoder encoder, int credits, WorkerOutput output,
         Runnable onDone) {
@@ -84,7 +87,10 @@ final class Job {
                 return;
             }
             segments.poll();
-            queue(new FromWorker.SegmentSpoken(id, segment.number()));
+            long audioMicros = segmentSamples * 1_000_000 / voice.info().sampleRate();
+            queue(new FromWorker.SegmentSpoken(id, segment.number(), audioMicros, segmentEngineNanos / 1_000));
+            segmentSamples = 0;
+            segmentEngineNanos = 0;
         }
         if (segments.isEmpty() && textEnded) {
             encoder.finish();
@@ -99,16 +105,23 @@ final class Job {
 
     private void speak(Synthesis synthesis) throws EngineException, IOException {
         IOException[] encoderFailure = new IOException[1];
+        long[] encodingNanos = new long[1];
         PcmSink sink = (samples, offset, length) -> {
+            long encodingStarted = System.nanoTime();
             try {
                 encoder.encode(samples, offset, length);
+                segmentSamples += length;
                 return !cancelled;
             } catch (IOException e) {
                 encoderFailure[0] = e; // the engine may be in native code: stop it, throw below
                 return false;
+            } finally {
+                encodingNanos[0] += System.nanoTime() - encodingStarted;
             }
         };
+        long started = System.nanoTime();
         synthesis.speakNext(sink);
+        segmentEngineNanos += System.nanoTime() - started - encodingNanos[0];
         if (encoderFailure[0] != null) {
             throw encoderFailure[0];
         }

@@ -1,9 +1,11 @@
 package org.assistantapi.api.http;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,10 +13,12 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.assistantapi.core.PoolHealth;
 import org.assistantapi.core.SpeechService;
+import org.assistantapi.core.SynthesisTotal;
 
 /**
  * The server's metrics in Prometheus' text format (version 0.0.4): requests by route and status,
- * duration and time-to-first-audio histograms by route, and gauges read from core when scraped.
+ * duration and time-to-first-audio histograms by route, gauges read from core when scraped, and
+ * per voice the audio spoken and the engine time it took.
  * Routes are the registered patterns ({@code /v1/audio/speech/sessions/{id}/append}), so a client
  * cannot grow the label set; a request no route matched (404, 401) counts as {@code unmatched}.
  */
@@ -72,7 +76,25 @@ final class Metrics {
         gauge(out, "assistant_api_workers_crash_looping", "worker places that keep crashing", health.crashLooping());
         header(out, "assistant_api_worker_restarts_total", "counter", "replacement workers started since the server started");
         out.append("assistant_api_worker_restarts_total ").append(health.restarts()).append('\n');
+        synthesis(out, speech.synthesisTotals());
         return out.toString();
+    }
+
+    /** Two counters per voice whose rates divide into its real-time factor. */
+    private static void synthesis(StringBuilder out, List<SynthesisTotal> totals) {
+        perVoice(out, "assistant_api_synthesized_audio_seconds_total", "seconds of audio the engines made, by voice",
+                totals, SynthesisTotal::audioSeconds);
+        perVoice(out, "assistant_api_engine_seconds_total", "seconds the engines took to make that audio, by voice",
+                totals, SynthesisTotal::engineSeconds);
+    }
+
+    private static void perVoice(StringBuilder out, String name, String help, List<SynthesisTotal> totals,
+                                 ToDoubleFunction<SynthesisTotal> value) {
+        header(out, name, "counter", help);
+        for (SynthesisTotal total : totals) {
+            out.append(name).append("{voice=\"").append(escape(total.voice())).append("\"} ")
+                    .append(value.applyAsDouble(total)).append('\n');
+        }
     }
 
     private static void histograms(StringBuilder out, String name, String help, Map<String, Histogram> byRoute) {

@@ -156,6 +156,8 @@ public final class FrameCodec {
                 out.writeByte(SEGMENT_SPOKEN);
                 out.writeLong(f.jobId());
                 out.writeInt(f.segment());
+                out.writeLong(f.audioMicros());
+                out.writeLong(f.engineMicros());
             }
             case FromWorker.End f -> {
                 out.writeByte(END);
@@ -216,7 +218,7 @@ public final class FrameCodec {
                 in.readFully(data);
                 yield new FromWorker.Audio(jobId, data);
             }
-            case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt());
+            case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt(), in.readLong(), in.readLong());
             case END -> new FromWorker.End(in.readLong());
             case FAILED -> new FromWorker.Failed(in.readLong(), readString(in), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));

@@ -21,8 +21,12 @@ public sealed interface FromWorker extends Frame {
     record Audio(long jobId, byte[] data) implements FromWorker {
     }
 
-    /** Every frame of this segment's audio was sent before this frame. */
-    record SegmentSpoken(long jobId, int segment) implements FromWorker {
+    /**
+     * Every frame of this segment's audio was sent before this frame. It lasts {@code audioMicros}
+     * at the voice's rate, and the engine took {@code engineMicros} to make it (encoding excluded):
+     * their ratio is the engine's real-time factor.
+     */
+    record SegmentSpoken(long jobId, int segment, long audioMicros, long engineMicros) implements FromWorker {
     }
 
     /** The job's audio is complete. */

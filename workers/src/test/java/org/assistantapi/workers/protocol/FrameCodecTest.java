@@ -45,7 +45,7 @@ class FrameCodecTest {
                 new FromWorker.Ready(List.of(new VoiceDescriptor("v", "piper", "en-us", 16000, 3, Map.of("alice", 0, "bob", 1))),
                         List.of(new FormatDescriptor("mp3", "audio/mpeg"))),
                 new FromWorker.Started(1, "audio/mpeg", 22050),
-                new FromWorker.SegmentSpoken(1, 3),
+                new FromWorker.SegmentSpoken(1, 3, 2_345_678, 61_234),
                 new FromWorker.End(1),
                 new FromWorker.Failed(2, "invalid_speaker", "no speaker zed"),
                 new FromWorker.Pong(7, 2, List.of("v")),
