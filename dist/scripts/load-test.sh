@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the project's load tool (org.assistantapi.dist.load.LoadTool, in dist's test sources)
-# against the runtime image. Build the image first: ./mvnw -B -o install -DskipTests
+# against the runtime image. Build the image first: ./mvnw -B -DskipTests -Ddeb.skip=true package
 #
 #   dist/scripts/load-test.sh [SCENARIO...] [--workers N] [--seconds S] [--levels 1,8,32,64] ...
 #   dist/scripts/load-test.sh --help
 #
-# Scenarios: pool (issue 5's benchmark), slow-readers, disconnects; all by default (~2 minutes).
+# Scenarios: pool (issue 5's benchmark), slow-readers, disconnects, mixed, llm-sessions,
+# worker-kills, session-latency (all by default), and soak (by name only); see --help.
 # Figures and how to read them: docs/developer/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -14,12 +15,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source dist/scripts/prerequisites.sh runtime
 
 if [ ! -x dist/target/assistant-api/bin/assistant-api ]; then
-    echo "load-test.sh: no image at dist/target/assistant-api; build it: ./mvnw -B -o install -DskipTests" >&2
+    echo "load-test.sh: no image at dist/target/assistant-api; build it: ./mvnw -B -DskipTests -Ddeb.skip=true package" >&2
     exit 1
 fi
 
 classpath_file=dist/target/load-test.classpath
-./mvnw -q -B -o -pl dist test-compile dependency:build-classpath \
+# -am: the other modules come from this checkout (their target/classes), never from ~/.m2.
+./mvnw -q -B -pl dist -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$classpath_file"
 
 # --enable-native-access: EngineCost runs espeak-ng (through FFM) in the tool's JVM.

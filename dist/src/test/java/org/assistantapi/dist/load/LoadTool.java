@@ -25,6 +25,10 @@ public final class LoadTool {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            OUT.println(Options.USAGE);
+            return;
+        }
         Options options;
         List<Scenario> scenarios;
         try {

@@ -26,7 +26,9 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
     static final String USAGE = """
             usage: LoadTool [SCENARIO...] [--url http://127.0.0.1:PORT [--pid PID]] [--workers N]
                             [--seconds S] [--levels 1,8,32,64] [--max-requests N] [--time-limit S]
-              SCENARIO      pool, slow-readers, disconnects, mixed or all (the default)
+              SCENARIO      pool, slow-readers, disconnects, session-latency, llm-sessions,
+                            worker-kills, mixed; all (the default) runs those; soak only by name
+              --help        this text
               --url         load a running server (loopback only) instead of starting the image's
               --pid         that server's pid, for CPU and memory figures
               --workers     workers.count of the started server (default: the server's, one per core)
