@@ -27,6 +27,6 @@ classpath_file=dist/target/load-test.classpath
 # --enable-native-access: EngineCost runs espeak-ng (through FFM) in the tool's JVM.
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
     -Dassistantapi.home="$PWD/dist/target/assistant-api" \
-    -Dassistantapi.shared="$PWD/../shared" \
+    -Dassistantapi.texts="$PWD/testdata/texts" \
     -cp "dist/target/test-classes:$(cat "$classpath_file")" \
     org.assistantapi.dist.load.LoadTool "$@"

@@ -42,7 +42,7 @@ class FuzzIT {
     @BeforeAll
     static void start() throws Exception {
         server = RunningServer.start(SessionsIT.config("workers:\n  count: 2\n"));
-        fuzz = new FuzzRequests(SEED, Files.readString(RunningServer.shared().resolve("texts/tricky.txt")));
+        fuzz = new FuzzRequests(SEED, Files.readString(RunningServer.texts().resolve("tricky.txt")));
     }
 
     @AfterAll

@@ -118,7 +118,7 @@ class LimitsIT {
 
     private static InputStream longStream(String key) throws Exception {
         HttpResponse<InputStream> response = server.http().send(speechRequest(key,
-                Files.readString(RunningServer.shared().resolve("texts/long.txt"))), HttpResponse.BodyHandlers.ofInputStream());
+                Files.readString(RunningServer.texts().resolve("long.txt"))), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         InputStream body = response.body();
         assertTrue(body.read(new byte[1024]) > 0);

@@ -24,7 +24,7 @@ class LoadSmokeIT {
     @Test
     void oneShotClientsSlowReadersAndHangUpsAtOnceLeaveTheServerWhole() throws Exception {
         try (RunningServer server = RunningServer.start("workers:\n  count: 2\n")) {
-            List<String> problems = LoadSmoke.run(server.uri(""), server.process.pid(), RunningServer.shared(), System.out);
+            List<String> problems = LoadSmoke.run(server.uri(""), server.process.pid(), RunningServer.texts(), System.out);
             assertEquals(List.of(), problems);
         }
     }

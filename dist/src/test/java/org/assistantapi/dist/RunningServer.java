@@ -48,8 +48,9 @@ final class RunningServer implements AutoCloseable {
         return Path.of(System.getProperty("assistantapi.repo", "..")).toAbsolutePath().normalize();
     }
 
-    static Path shared() {
-        return Path.of(System.getProperty("assistantapi.shared", "../../shared")).toAbsolutePath().normalize();
+    /** The repository's own test texts ({@code testdata/texts}). */
+    static Path texts() {
+        return repo().resolve("testdata/texts");
     }
 
     /** Starts a server whose YAML is {@code yaml} plus a private log directory, and waits until it is healthy. */

@@ -84,7 +84,7 @@ class ShutdownIT {
     private record InFlight(CountDownLatch firstBytes, CompletableFuture<byte[]> body) {
 
         static InFlight start(RunningServer server) throws Exception {
-            String text = Files.readString(RunningServer.shared().resolve("texts/long.txt"));
+            String text = Files.readString(RunningServer.texts().resolve("long.txt"));
             String json = new ObjectMapper().writeValueAsString(Map.of(
                     "input", text, "voice", "espeak:en-us", "response_format", "opus", "speed", 0.5));
             HttpResponse<InputStream> response = server.http().send(HttpRequest.newBuilder(server.uri("/v1/audio/speech"))

@@ -78,7 +78,7 @@ class SpeechIT {
      */
     @Test
     void longInputStreamsBeforeSynthesisIsOver() throws Exception {
-        String text = Files.readString(RunningServer.shared().resolve("texts/long.txt")).strip()
+        String text = Files.readString(RunningServer.texts().resolve("long.txt")).strip()
                 .replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
         String report = "";
         for (int attempt = 0; attempt < 3; attempt++) {

@@ -26,7 +26,7 @@ class WorkerPoolIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String longText() throws IOException {
-        return Files.readString(RunningServer.shared().resolve("texts/long.txt")).strip()
+        return Files.readString(RunningServer.texts().resolve("long.txt")).strip()
                 .replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
     }
 

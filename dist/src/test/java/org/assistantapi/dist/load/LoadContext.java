@@ -16,11 +16,11 @@ import java.util.Optional;
 record LoadContext(ApiClient api, Texts texts, Optional<ServerProcesses> processes, Duration runDuration,
                    int maxRequestsPerClient) {
 
-    /** Connects to the target and measures the reference length of each shared text on it. */
-    static LoadContext connect(Target target, Path shared, Duration runDuration, int maxRequestsPerClient)
+    /** Connects to the target and measures the reference length of each test text on it. */
+    static LoadContext connect(Target target, Path texts, Duration runDuration, int maxRequestsPerClient)
             throws IOException {
         ApiClient api = new ApiClient(target.base());
-        return new LoadContext(api, Texts.read(shared).calibrate(api), target.processes(), runDuration, maxRequestsPerClient);
+        return new LoadContext(api, Texts.read(texts).calibrate(api), target.processes(), runDuration, maxRequestsPerClient);
     }
 
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(15);

@@ -26,14 +26,14 @@ public final class LoadSmoke {
      * Runs the scenario against a running server on loopback and prints its report.
      *
      * @param serverPid the server's process id (its children are the workers)
-     * @param shared    the directory holding {@code texts/}
+     * @param texts     the directory of the test texts
      * @return the problems found; empty when every request got its whole audio (or hung up as
      *         intended, or was on a killed worker), every session went on after the kills, every
      *         stream closed and every worker is up afterwards
      */
-    public static List<String> run(URI base, long serverPid, Path shared, PrintStream out) throws Exception {
+    public static List<String> run(URI base, long serverPid, Path texts, PrintStream out) throws Exception {
         try (Target target = Target.external(base, Optional.of(serverPid))) {
-            LoadContext context = LoadContext.connect(target, shared, RUN, MAX_REQUESTS_PER_CLIENT);
+            LoadContext context = LoadContext.connect(target, texts, RUN, MAX_REQUESTS_PER_CLIENT);
             List<String> problems = new ArrayList<>();
             for (Scenario scenario : List.of(MixedLoad.standard(), new WorkerKills(4, 4))) {
                 ScenarioReport report = ScenarioRunner.run(scenario, context);

@@ -44,7 +44,7 @@ public final class LoadTool {
         int problems = 0;
         try (Target target = start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(target::close));
-            LoadContext context = LoadContext.connect(target, Options.shared(), options.runDuration(), options.maxRequests());
+            LoadContext context = LoadContext.connect(target, Options.texts(), options.runDuration(), options.maxRequests());
             OUT.println("# assistant-api load run, " + Instant.now());
             OUT.println();
             OUT.println(describeMachine());

@@ -37,7 +37,7 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
               --max-requests  most requests per client and run (default 1000)
               --time-limit  hard stop for the whole tool, in seconds (default 300)
             System properties: assistantapi.home (the image, default dist/target/assistant-api),
-            assistantapi.shared (default ../shared from the repository root)""";
+            assistantapi.texts (the test texts, default testdata/texts)""";
 
     static Options parse(String[] args) {
         List<String> scenarios = new ArrayList<>();
@@ -80,8 +80,8 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
         return Path.of(System.getProperty("assistantapi.home", "dist/target/assistant-api")).toAbsolutePath().normalize();
     }
 
-    static Path shared() {
-        return Path.of(System.getProperty("assistantapi.shared", "../shared")).toAbsolutePath().normalize();
+    static Path texts() {
+        return Path.of(System.getProperty("assistantapi.texts", "testdata/texts")).toAbsolutePath().normalize();
     }
 
     /** The YAML of a server this tool starts. */

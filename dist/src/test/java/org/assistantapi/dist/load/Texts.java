@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The shared texts of {@code <shared>/texts}: {@code short.txt} (one command confirmation),
+ * The repository's test texts ({@code testdata/texts}): {@code short.txt} (one command confirmation),
  * {@code reply.txt} (an assistant's reply, six sentences) and {@code long.txt} (minutes of speech),
  * each with its reference length measured on the server under test.
  */
 record Texts(Text shortText, Text reply, Text longText) {
 
-    static Texts read(Path shared) throws IOException {
-        return new Texts(read(shared, "short.txt"), read(shared, "reply.txt"), read(shared, "long.txt"));
+    static Texts read(Path dir) throws IOException {
+        return new Texts(read(dir, "short.txt"), read(dir, "reply.txt"), read(dir, "long.txt"));
     }
 
     /** What one-shot clients ask for, in turn. */
@@ -34,7 +34,7 @@ record Texts(Text shortText, Text reply, Text longText) {
         return text.withReference(result.bytes());
     }
 
-    private static Text read(Path shared, String name) throws IOException {
-        return new Text(name, Files.readString(shared.resolve("texts").resolve(name)).strip(), 0);
+    private static Text read(Path dir, String name) throws IOException {
+        return new Text(name, Files.readString(dir.resolve(name)).strip(), 0);
     }
 }
