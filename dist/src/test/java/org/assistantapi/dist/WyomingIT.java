@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,8 +111,8 @@ class WyomingIT {
             assertEquals(16000, typo.start().path("rate").asInt());
             assertArrayEquals(unnamed.pcm(), typo.pcm(), "the voice's default speaker");
         }
-        assertTrue(Files.readString(server.dir.resolve("logs/assistant-api.0.log"))
-                .contains("voice " + MULTI + " has no speaker 'nobody'; speaking with its default speaker"));
+        eventually(() -> Files.readString(server.dir.resolve("logs/assistant-api.0.log")),
+                "voice " + MULTI + " has no speaker 'nobody'; speaking with its default speaker");
     }
 
     @Test
@@ -125,13 +126,14 @@ class WyomingIT {
             audio(client);
             client.expect("synthesize-stopped");
         }
+        // the line is written when the synthesis ends, which may be just after the client has its last event
+        String access = eventually(() -> Files.readString(server.dir.resolve("logs/access.0.log")),
+                " WYOMING synthesize status=200 voice=" + TONES + " format=pcm bytes=");
+        assertTrue(access.contains(" WYOMING synthesize-start status=200 voice=" + TONES + " format=pcm bytes="), access);
         String metrics = server.get("/metrics").body();
         assertTrue(metrics.contains("assistant_api_requests_total{transport=\"wyoming\",route=\"synthesize\",status=\"200\"}"), metrics);
         assertTrue(metrics.contains("assistant_api_requests_total{transport=\"wyoming\",route=\"synthesize-start\",status=\"200\"}"), metrics);
         assertTrue(metrics.contains("assistant_api_time_to_first_audio_seconds_count{transport=\"wyoming\",route=\"synthesize\"}"), metrics);
-        String access = Files.readString(server.dir.resolve("logs/access.0.log"));
-        assertTrue(access.contains(" WYOMING synthesize status=200 voice=" + TONES + " format=pcm bytes="), access);
-        assertTrue(access.contains(" WYOMING synthesize-start status=200 voice=" + TONES + " format=pcm bytes="), access);
     }
 
     @Test
@@ -149,8 +151,22 @@ class WyomingIT {
             assertTrue(event.data().path("text").asText().contains(READ_TIMEOUT_SECONDS + " s"));
             assertNull(client.read(), "closed");
         }
-        assertTrue(Files.readString(server.dir.resolve("logs/access.0.log"))
-                .contains(" WYOMING synthesize-start status=408 cut_off voice=" + TONES));
+        eventually(() -> Files.readString(server.dir.resolve("logs/access.0.log")),
+                " WYOMING synthesize-start status=408 cut_off voice=" + TONES);
+    }
+
+    /** What {@code read} returns once it holds {@code expected}, looking for up to 10 s (the server writes it on its own time). */
+    private static String eventually(Callable<String> read, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String text = read.call();
+        while (!text.contains(expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + expected + "' in:\n" + text);
+            }
+            Thread.sleep(100);
+            text = read.call();
+        }
+        return text;
     }
 
     @Test
