@@ -67,11 +67,12 @@ public final class AudioStream implements AutoCloseable {
     }
 
     /**
-     * Waits until the worker has accepted the job and says what the audio will be.
+     * Waits until the worker has accepted the job and says what the audio will be. A job that does
+     * not start in time, or a wait that is interrupted, closes the stream (the job is cancelled).
      *
      * @throws SpeechException when the job was refused (bad speaker, unsupported rate...) or did not start in time
      */
-    public StreamFormat format() throws SpeechException {
+    public StreamFormat awaitStart() throws SpeechException {
         try {
             return format.get(startTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -19,8 +19,9 @@ public final class SpeechSession {
 
     private final String id;
     private final String owner;
-    private final SpeechRequest voice;
-    private final SpeechService speech;
+    /** What the session speaks with: its voice, speaker, format, speed and rate, checked. */
+    private final SpeechRequest request;
+    private final JobStarter jobs;
     private final SessionSettings limits;
     private final StreamFormat format;
     private final StringBuilder pending = new StringBuilder();
@@ -36,15 +37,15 @@ public final class SpeechSession {
     private boolean readerAttached;
     private long idleSinceNanos = System.nanoTime();
 
-    SpeechSession(String id, String owner, SpeechRequest voice, SpeechService speech, SessionSettings limits)
+    SpeechSession(String id, String owner, SpeechRequest checked, JobStarter jobs, SessionSettings limits)
             throws SpeechException {
         this.id = id;
         this.owner = owner;
-        this.voice = voice;
-        this.speech = speech;
+        this.request = checked;
+        this.jobs = jobs;
         this.limits = limits;
-        this.stream = speech.startJob(voice, "", true, false, false);
-        this.format = stream.format();
+        this.stream = jobs.start(checked, "", JobKind.SESSION);
+        this.format = stream.awaitStart();
     }
 
     public String id() {
@@ -58,7 +59,7 @@ public final class SpeechSession {
 
     /** The voice speaking, as {@code id} or {@code id:speaker}. */
     public String voice() {
-        return voice.speaker() == null ? voice.voice() : voice.voice() + ":" + voice.speaker();
+        return request.speaker() == null ? request.voice() : request.voice() + ":" + request.speaker();
     }
 
     /** The audio's format and real sample rate. */
@@ -202,11 +203,11 @@ public final class SpeechSession {
 
     /** Workers may all be restarting: keep trying until the job start timeout. */
     private AudioStream startReplacement() throws SpeechException {
-        long deadline = System.nanoTime() + speech.settings().jobStartTimeout().toNanos();
+        long deadline = System.nanoTime() + jobs.startTimeout().toNanos();
         while (true) {
             try {
-                AudioStream replacement = speech.startJob(voice, "", true, true, false);
-                replacement.format();
+                AudioStream replacement = jobs.start(request, "", JobKind.CONTINUATION);
+                replacement.awaitStart();
                 return replacement;
             } catch (SpeechException e) {
                 if (System.nanoTime() > deadline) {

@@ -18,15 +18,17 @@ public final class SpeechSessions implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SpeechSessions.class.getName());
     private static final int ID_BYTES = 16; // 128 random bits
 
-    private final SpeechService speech;
+    private final RequestValidator validator;
+    private final JobStarter jobs;
     private final SessionSettings limits;
     private final String instanceId;
     private final Map<String, SpeechSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Thread reaper;
 
-    SpeechSessions(SpeechService speech, SessionSettings limits, String instanceId) {
-        this.speech = speech;
+    SpeechSessions(RequestValidator validator, JobStarter jobs, SessionSettings limits, String instanceId) {
+        this.validator = validator;
+        this.jobs = jobs;
         this.limits = limits;
         this.instanceId = instanceId;
         this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reap);
@@ -54,7 +56,7 @@ public final class SpeechSessions implements AutoCloseable {
             throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
                     "this API key has " + limits.maxPerOwner() + " sessions open, its limit");
         }
-        SpeechSession session = new SpeechSession(newId(), owner, speech.prepare(request), speech, limits);
+        SpeechSession session = new SpeechSession(newId(), owner, validator.check(request), jobs, limits);
         sessions.put(session.id(), session);
         return session;
     }

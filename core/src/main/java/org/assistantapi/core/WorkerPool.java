@@ -65,6 +65,13 @@ final class WorkerPool implements AutoCloseable {
         return Optional.ofNullable(catalog);
     }
 
+    /** The voices the workers can speak, as clients see them; none before a worker is ready. */
+    List<AvailableVoice> availableVoices() {
+        return catalog().map(FromWorker.Ready::voices).orElse(List.of()).stream()
+                .map(v -> new AvailableVoice(v.id(), v.engine(), v.language(), v.sampleRate(), v.speakerCount(), v.speakers()))
+                .toList();
+    }
+
     /**
      * The least-loaded ready worker, preferring among equally loaded ones a worker that has the
      * voice loaded already (prewarm loads a voice everywhere, so loads rarely decide).

@@ -102,7 +102,7 @@ public final class SayCommand {
             }
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             try (AudioStream stream = speech.speak(request); OutputStream target = Files.newOutputStream(partial)) {
-                StreamFormat format = stream.format();
+                StreamFormat format = stream.awaitStart();
                 for (byte[] chunk = stream.read(); chunk != null; chunk = stream.read()) {
                     target.write(chunk);
                 }

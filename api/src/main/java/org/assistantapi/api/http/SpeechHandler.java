@@ -48,7 +48,7 @@ final class SpeechHandler implements Handler {
 
     private static StreamFormat startOrThrow(AudioStream stream) {
         try {
-            return stream.format();
+            return stream.awaitStart();
         } catch (SpeechException e) {
             throw SpeechErrors.toHttp(e);
         }
