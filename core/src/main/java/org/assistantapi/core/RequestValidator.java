@@ -38,11 +38,11 @@ final class RequestValidator {
         }
         String voice = request.voice();
         findVoice(catalog, voice).orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
-                "unknown voice '" + voice + "'; GET /v1/audio/voices lists the voices"));
+                "unknown voice '" + voice + "'"));
         String format = request.format();
         if (catalog.formats().stream().noneMatch(f -> f.id().equals(format))) {
             throw new SpeechException(SpeechException.Reason.UNSUPPORTED_FORMAT,
-                    "unsupported response_format '" + format + "'; supported: "
+                    "unsupported format '" + format + "'; supported: "
                             + String.join(", ", catalog.formats().stream().map(FormatDescriptor::id).toList()));
         }
         return request;
@@ -60,19 +60,19 @@ final class RequestValidator {
 
     private void checkText(String text) throws SpeechException {
         if (text == null || text.isBlank()) {
-            throw new SpeechException(SpeechException.Reason.INVALID_INPUT, "input must not be empty");
+            throw new SpeechException(SpeechException.Reason.INVALID_INPUT, "the text is empty");
         }
         int length = text.codePointCount(0, text.length());
         if (length > maxInputChars) {
             throw new SpeechException(SpeechException.Reason.INPUT_TOO_LONG,
-                    "input is " + length + " characters; the limit is " + maxInputChars);
+                    "the text is " + length + " characters; the limit is " + maxInputChars);
         }
     }
 
     private SpeechRequest chooseVoice(SpeechRequest request) throws SpeechException {
         String voice = voiceChoice.resolve(request.model(), request.voice(), pool.availableVoices())
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
-                        "unknown voice '" + request.voice() + "'; GET /v1/audio/voices lists the voices"));
+                        "unknown voice '" + request.voice() + "'"));
         return new SpeechRequest(request.text(), request.model(), voice, request.speaker(), request.format(),
                 request.speed(), request.sampleRate());
     }

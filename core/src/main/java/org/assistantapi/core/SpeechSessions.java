@@ -54,7 +54,7 @@ public final class SpeechSessions implements AutoCloseable {
         }
         if (owner != null && countOwnedBy(owner) >= limits.maxPerOwner()) {
             throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
-                    "this API key has " + limits.maxPerOwner() + " sessions open, its limit");
+                    "its owner has " + limits.maxPerOwner() + " sessions open, the limit per owner");
         }
         SpeechSession session = new SpeechSession(newId(), owner, validator.check(request), jobs, limits);
         sessions.put(session.id(), session);
@@ -70,7 +70,7 @@ public final class SpeechSessions implements AutoCloseable {
     public SpeechSession get(String id, String owner) throws SpeechException {
         SpeechSession session = id == null ? null : sessions.get(id);
         // A session the client closed stays findable a while after its audio ended, so that a
-        // late append is told 409 (closed) rather than 404.
+        // late append is told SESSION_CLOSED rather than SESSION_NOT_FOUND.
         if (session == null || (session.ended() && !session.closedByClient()) || !Objects.equals(owner, session.owner())) {
             throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "no session " + id);
         }
