@@ -1,5 +1,7 @@
 package org.assistantapi.core;
 
+import org.assistantapi.workers.protocol.FailureCode;
+
 /** Why core could not speak a request. Transports map the reason to their own error shape. */
 public final class SpeechException extends Exception {
 
@@ -50,15 +52,15 @@ public final class SpeechException extends Exception {
         return reason;
     }
 
-    /** Maps a worker's failure code to a reason. */
-    static SpeechException fromWorker(String code, String message) {
+    /** The reason for a worker's failure. */
+    static SpeechException fromWorker(FailureCode code, String message) {
         Reason reason = switch (code) {
-            case "voice_not_found" -> Reason.VOICE_NOT_FOUND;
-            case "invalid_speaker" -> Reason.INVALID_SPEAKER;
-            case "unsupported_format" -> Reason.UNSUPPORTED_FORMAT;
-            case "unsupported_sample_rate" -> Reason.UNSUPPORTED_SAMPLE_RATE;
-            case "voice_unavailable" -> Reason.VOICE_UNAVAILABLE;
-            default -> Reason.WORKER_FAILED;
+            case VOICE_NOT_FOUND -> Reason.VOICE_NOT_FOUND;
+            case INVALID_SPEAKER -> Reason.INVALID_SPEAKER;
+            case UNSUPPORTED_FORMAT -> Reason.UNSUPPORTED_FORMAT;
+            case UNSUPPORTED_SAMPLE_RATE -> Reason.UNSUPPORTED_SAMPLE_RATE;
+            case VOICE_UNAVAILABLE -> Reason.VOICE_UNAVAILABLE;
+            case SYNTHESIS_FAILED -> Reason.WORKER_FAILED;
         };
         return new SpeechException(reason, message);
     }
