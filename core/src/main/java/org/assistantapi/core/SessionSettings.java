@@ -17,13 +17,4 @@ public record SessionSettings(int maxSessions, int maxPendingChars, Duration idl
             throw new IllegalArgumentException("session limits must be positive");
         }
     }
-
-    /** No limit per owner beyond the global one. */
-    public SessionSettings(int maxSessions, int maxPendingChars, Duration idleTimeout) {
-        this(maxSessions, maxPendingChars, idleTimeout, maxSessions);
-    }
-
-    public static SessionSettings defaults() {
-        return new SessionSettings(64, 16_384, Duration.ofSeconds(60));
-    }
 }

@@ -27,7 +27,7 @@ public final class SpeechService implements AutoCloseable {
         this.settings = settings;
         this.pool = new WorkerPool(settings);
         this.validator = new RequestValidator(pool, settings.voiceChoice(), settings.maxInputChars());
-        this.jobs = new JobStarter(pool, settings.streamBufferFrames(), settings.jobStartTimeout());
+        this.jobs = new JobStarter(pool, settings.streamBufferFrames(), settings.timeouts().jobStart());
         this.sessions = new SpeechSessions(validator, jobs, settings.sessions(), settings.instanceId());
     }
 
@@ -84,7 +84,7 @@ public final class SpeechService implements AutoCloseable {
         List<List<FromWorker.VoiceLoad>> loads = new ArrayList<>();
         for (CompletableFuture<List<FromWorker.VoiceLoad>> answer : answers) {
             try {
-                loads.add(answer.get(settings.jobStartTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                loads.add(answer.get(settings.timeouts().jobStart().toMillis(), TimeUnit.MILLISECONDS));
             } catch (ExecutionException | TimeoutException e) {
                 loads.add(List.of()); // that worker died or hung: its voices count as not ready
             } catch (InterruptedException e) {
