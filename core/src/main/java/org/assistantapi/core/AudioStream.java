@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import org.assistantapi.workers.protocol.FromWorker;
@@ -39,6 +40,8 @@ public final class AudioStream implements AutoCloseable {
     private final int credits;
     private final long startTimeoutMillis;
     private final boolean cancelWhenStalled;
+    private final Runnable whenEnded;
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final CompletableFuture<StreamFormat> format = new CompletableFuture<>();
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private int takenSinceCredit;
@@ -47,7 +50,7 @@ public final class AudioStream implements AutoCloseable {
     private volatile int lastSpokenSegment = -1;
 
     AudioStream(long jobId, String voice, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
-                boolean cancelWhenStalled) {
+                boolean cancelWhenStalled, Runnable whenEnded) {
         this.jobId = jobId;
         this.voice = voice;
         this.formatId = formatId;
@@ -55,6 +58,7 @@ public final class AudioStream implements AutoCloseable {
         this.credits = credits;
         this.startTimeoutMillis = startTimeoutMillis;
         this.cancelWhenStalled = cancelWhenStalled;
+        this.whenEnded = whenEnded;
     }
 
     long jobId() {
@@ -113,6 +117,7 @@ public final class AudioStream implements AutoCloseable {
             }
             case Done done -> {
                 finished = true;
+                end();
                 yield null;
             }
             case Failure failure -> {
@@ -130,6 +135,7 @@ public final class AudioStream implements AutoCloseable {
             worker.cancel(this);
             queue.add(new Done());
         }
+        end();
     }
 
     /** Sends another segment of text to a job started with more text to come. */
@@ -179,10 +185,21 @@ public final class AudioStream implements AutoCloseable {
         }
     }
 
-    /** The job cannot finish: its worker died, or refused it. */
+    /**
+     * The job cannot finish: its worker died, refused it, or cancelled it for a stalled reader. The
+     * stream's place is given back now, even if its reader never reads again.
+     */
     void fail(SpeechException error) {
         format.completeExceptionally(error);
         queue.add(new Failure(error));
+        end();
+    }
+
+    /** Runs the stream's end action once: the job is over, for whatever reason. */
+    private void end() {
+        if (ended.compareAndSet(false, true)) {
+            whenEnded.run();
+        }
     }
 
     private void returnCredit() {

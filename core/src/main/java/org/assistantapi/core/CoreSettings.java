@@ -15,21 +15,18 @@ import java.util.regex.Pattern;
  * @param timeouts           how long core waits for workers and readers
  * @param voiceChoice        how requests' voice and model names map to voices
  * @param maxInputChars      the longest text one request may carry
- * @param streamBufferFrames audio frames buffered per stream between a worker and its reader
+ * @param streams            one-shot speech streams: their buffer and limits
  * @param sessions           limits on incremental speech sessions
  * @param instanceId         this instance's name, the prefix of its session ids ({@code <instance>.<random>}) by
  *                           which a load balancer routes a session's calls: 1 to 32 of {@code [a-z0-9-]}
  */
 public record CoreSettings(WorkerSettings workers, Timeouts timeouts, VoiceChoice voiceChoice, int maxInputChars,
-                           int streamBufferFrames, SessionSettings sessions, String instanceId) {
+                           StreamSettings streams, SessionSettings sessions, String instanceId) {
 
     /** What an instance id may be: safe in a URL path segment and in a balancer's regular expression. */
     public static final Pattern INSTANCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     public CoreSettings {
-        if (streamBufferFrames < 2) {
-            throw new IllegalArgumentException("streamBufferFrames must be at least 2");
-        }
         if (!INSTANCE_ID.matcher(instanceId).matches()) {
             throw new IllegalArgumentException("instanceId must be 1 to 32 of [a-z0-9-], starting with a letter or digit");
         }
@@ -37,7 +34,7 @@ public record CoreSettings(WorkerSettings workers, Timeouts timeouts, VoiceChoic
 
     /** These settings with one worker that prewarms nothing: enough for a single local text. */
     public CoreSettings withSingleWorker() {
-        return new CoreSettings(workers.single(), timeouts, voiceChoice, maxInputChars, streamBufferFrames, sessions,
+        return new CoreSettings(workers.single(), timeouts, voiceChoice, maxInputChars, streams, sessions,
                 instanceId);
     }
 

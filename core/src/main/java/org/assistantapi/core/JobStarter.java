@@ -23,14 +23,15 @@ final class JobStarter {
      * Sends a checked request's job to the least-loaded worker (preferring one with its voice loaded).
      *
      * @param checked a request as {@link RequestValidator#check} returned it
-     * @param text    the text to speak; empty for a session, whose text follows through the stream
+     * @param text      the text to speak; empty for a session, whose text follows through the stream
+     * @param whenEnded runs once when the job is over (finished, failed, cancelled or closed)
      */
-    AudioStream start(SpeechRequest checked, String text, JobKind kind) throws SpeechException {
+    AudioStream start(SpeechRequest checked, String text, JobKind kind, Runnable whenEnded) throws SpeechException {
         WorkerProcess worker = pool.pick(checked.voice())
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
         long jobId = jobIds.incrementAndGet();
         AudioStream stream = new AudioStream(jobId, checked.voice(), checked.format(), worker, credits,
-                startTimeout.toMillis(), kind.cancelWhenStalled());
+                startTimeout.toMillis(), kind.cancelWhenStalled(), whenEnded);
         worker.startJob(stream, new ToWorker.StartJob(jobId, checked.voice(), checked.speaker(), checked.speed(),
                 checked.format(), checked.sampleRate(), credits, text, kind.moreText(), kind.continuation()));
         return stream;

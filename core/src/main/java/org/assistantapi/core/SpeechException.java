@@ -35,6 +35,8 @@ public final class SpeechException extends Exception {
         SESSION_CLOSED,
         /** The session's audio already has a reader. */
         READER_BUSY,
+        /** As many one-shot streams are open as the server, or the owner, may have. */
+        TOO_MANY_STREAMS,
         /** As many sessions are open as the server, or the owner, may have. */
         TOO_MANY_SESSIONS,
         /** The session holds as much unspoken text as it may. */

@@ -22,12 +22,15 @@ public final class SpeechService implements AutoCloseable {
     private final RequestValidator validator;
     private final JobStarter jobs;
     private final SpeechSessions sessions;
+    private final Slots streams;
 
     private SpeechService(CoreSettings settings) {
         this.settings = settings;
         this.pool = new WorkerPool(settings);
         this.validator = new RequestValidator(pool, settings.voiceChoice(), settings.maxInputChars());
-        this.jobs = new JobStarter(pool, settings.streamBufferFrames(), settings.timeouts().jobStart());
+        this.jobs = new JobStarter(pool, settings.streams().bufferFrames(), settings.timeouts().jobStart());
+        this.streams = new Slots("speech streams", SpeechException.Reason.TOO_MANY_STREAMS,
+                settings.streams().maxStreams(), settings.streams().maxPerOwner());
         this.sessions = new SpeechSessions(validator, jobs, settings.sessions(), settings.instanceId());
     }
 
@@ -109,11 +112,25 @@ public final class SpeechService implements AutoCloseable {
     }
 
     /**
-     * Starts speaking a request. The returned stream's {@link AudioStream#awaitStart()} tells
-     * whether the worker accepted it; close the stream to stop the job early.
+     * Starts speaking a request for {@code owner} (a transport's caller identity, never a secret;
+     * null: no owner), within the stream limits, overall and per owner. The returned stream's
+     * {@link AudioStream#awaitStart()} tells whether the worker accepted it; close the stream to
+     * stop the job early. Its place counts until it is closed, read to its end, or its job failed
+     * or was cancelled for a stalled reader.
      */
-    public AudioStream speak(SpeechRequest request) throws SpeechException {
-        return jobs.start(validator.checkWithText(request), request.text(), JobKind.ONE_SHOT);
+    public AudioStream speak(SpeechRequest request, String owner) throws SpeechException {
+        Slots.Slot slot = streams.take(owner);
+        try {
+            return jobs.start(validator.checkWithText(request), request.text(), JobKind.ONE_SHOT, slot::close);
+        } catch (SpeechException | RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+    }
+
+    /** One-shot streams open now, every transport together. */
+    public int openStreams() {
+        return streams.taken();
     }
 
     /** The voice to use when the default is wanted: what the workers have decides it. */

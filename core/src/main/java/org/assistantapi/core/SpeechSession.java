@@ -24,6 +24,7 @@ public final class SpeechSession {
     private final JobStarter jobs;
     private final SessionSettings limits;
     private final StreamFormat format;
+    private final Runnable whenEnded;
     private final StringBuilder pending = new StringBuilder();
     /** Every flushed segment, by number; kept until spoken, so a replacement worker can speak them. */
     private final List<String> segments = new ArrayList<>();
@@ -37,14 +38,16 @@ public final class SpeechSession {
     private boolean readerAttached;
     private long idleSinceNanos = System.nanoTime();
 
-    SpeechSession(String id, String owner, SpeechRequest checked, JobStarter jobs, SessionSettings limits)
-            throws SpeechException {
+    /** @param whenEnded runs once when the session ends (not when its opening fails: the caller cleans up then) */
+    SpeechSession(String id, String owner, SpeechRequest checked, JobStarter jobs, SessionSettings limits,
+                  Runnable whenEnded) throws SpeechException {
         this.id = id;
         this.owner = owner;
         this.request = checked;
         this.jobs = jobs;
         this.limits = limits;
-        this.stream = jobs.start(checked, "", JobKind.SESSION);
+        this.whenEnded = whenEnded;
+        this.stream = jobs.start(checked, "", JobKind.SESSION, () -> { });
         this.format = stream.awaitStart();
     }
 
@@ -135,10 +138,11 @@ public final class SpeechSession {
         return ended && System.nanoTime() - endedAtNanos > duration.toNanos();
     }
 
-    private void markEnded() {
+    private synchronized void markEnded() {
         if (!ended) {
             endedAtNanos = System.nanoTime();
             ended = true;
+            whenEnded.run();
         }
     }
 
@@ -206,7 +210,7 @@ public final class SpeechSession {
         long deadline = System.nanoTime() + jobs.startTimeout().toNanos();
         while (true) {
             try {
-                AudioStream replacement = jobs.start(request, "", JobKind.CONTINUATION);
+                AudioStream replacement = jobs.start(request, "", JobKind.CONTINUATION, () -> { });
                 replacement.awaitStart();
                 return replacement;
             } catch (SpeechException e) {

@@ -23,6 +23,7 @@ public final class SpeechSessions implements AutoCloseable {
     private final SessionSettings limits;
     private final String instanceId;
     private final Map<String, SpeechSession> sessions = new ConcurrentHashMap<>();
+    private final Slots slots;
     private final SecureRandom random = new SecureRandom();
     private final Thread reaper;
 
@@ -31,6 +32,8 @@ public final class SpeechSessions implements AutoCloseable {
         this.jobs = jobs;
         this.limits = limits;
         this.instanceId = instanceId;
+        this.slots = new Slots("sessions", SpeechException.Reason.TOO_MANY_SESSIONS, limits.maxSessions(),
+                limits.maxPerOwner());
         this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reap);
     }
 
@@ -48,17 +51,17 @@ public final class SpeechSessions implements AutoCloseable {
      * {@link SessionSettings#maxPerOwner()} sessions.
      */
     public SpeechSession open(SpeechRequest request, String owner) throws SpeechException {
-        if (count() >= limits.maxSessions()) {
-            throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
-                    "the server has " + limits.maxSessions() + " sessions open, its limit");
+        // The place is taken before the job starts, so concurrent opens cannot overshoot the limits;
+        // the session gives it back when it ends.
+        Slots.Slot slot = slots.take(owner);
+        try {
+            SpeechSession session = new SpeechSession(newId(), owner, validator.check(request), jobs, limits, slot::close);
+            sessions.put(session.id(), session);
+            return session;
+        } catch (SpeechException | RuntimeException e) {
+            slot.close();
+            throw e;
         }
-        if (owner != null && countOwnedBy(owner) >= limits.maxPerOwner()) {
-            throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
-                    "its owner has " + limits.maxPerOwner() + " sessions open, the limit per owner");
-        }
-        SpeechSession session = new SpeechSession(newId(), owner, validator.check(request), jobs, limits);
-        sessions.put(session.id(), session);
-        return session;
     }
 
     /** A session with no owner. */
@@ -90,11 +93,7 @@ public final class SpeechSessions implements AutoCloseable {
 
     /** Sessions open: those that have not ended. */
     public int count() {
-        return (int) sessions.values().stream().filter(s -> !s.ended()).count();
-    }
-
-    private long countOwnedBy(String owner) {
-        return sessions.values().stream().filter(s -> owner.equals(s.owner()) && !s.ended()).count();
+        return slots.taken();
     }
 
     private String newId() {

@@ -15,7 +15,7 @@ final class TestSettings {
         return new CoreSettings(
                 new WorkerSettings(workers, jvmOptions, WorkerSettings.defaultVoiceDirs(), 8, List.of(), Map.of()),
                 new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30)),
-                VoiceChoice.automatic(), 4096, 64,
+                VoiceChoice.automatic(), 4096, new StreamSettings(64, 256, 64),
                 new SessionSettings(64, 16_384, Duration.ofSeconds(60), 16), instanceId);
     }
 }

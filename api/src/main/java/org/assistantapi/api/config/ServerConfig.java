@@ -17,6 +17,7 @@ import io.helidon.config.ConfigSources;
 
 import org.assistantapi.core.CoreSettings;
 import org.assistantapi.core.SessionSettings;
+import org.assistantapi.core.StreamSettings;
 import org.assistantapi.core.Timeouts;
 import org.assistantapi.core.VoiceChoice;
 import org.assistantapi.core.WorkerSettings;
@@ -70,7 +71,9 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                 new VoiceChoice(string(config, ConfigKey.VOICES_DEFAULT, null),
                         map(config, ConfigKey.VOICES_OPENAI), map(config, ConfigKey.MODELS)),
                 integer(config, ConfigKey.LIMITS_MAX_INPUT_CHARS),
-                integer(config, ConfigKey.STREAMS_BUFFER_FRAMES),
+                new StreamSettings(integer(config, ConfigKey.STREAMS_BUFFER_FRAMES),
+                        integer(config, ConfigKey.LIMITS_MAX_STREAMS),
+                        integer(config, ConfigKey.LIMITS_MAX_STREAMS_PER_KEY)),
                 new SessionSettings(integer(config, ConfigKey.SESSIONS_MAX),
                         integer(config, ConfigKey.SESSIONS_MAX_PENDING_CHARS),
                         seconds(config, ConfigKey.SESSIONS_IDLE_TIMEOUT_SECONDS),
@@ -92,8 +95,6 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                         integer(config, ConfigKey.WYOMING_PORT)),
                 auth(config),
                 new HttpLimits(integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES),
-                        integer(config, ConfigKey.LIMITS_MAX_STREAMS),
-                        integer(config, ConfigKey.LIMITS_MAX_STREAMS_PER_KEY),
                         seconds(config, ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS),
                         seconds(config, ConfigKey.SERVER_READ_TIMEOUT_SECONDS)),
                 flag(config, ConfigKey.METRICS_ENABLED));

@@ -37,7 +37,7 @@ final class SpeechErrors {
                     new OpenAiError(Status.SERVICE_UNAVAILABLE_503, SERVER, null, code, message);
             case SESSION_NOT_FOUND -> new OpenAiError(Status.NOT_FOUND_404, INVALID, null, code, message);
             case SESSION_CLOSED, READER_BUSY -> new OpenAiError(Status.CONFLICT_409, INVALID, null, code, message);
-            case TOO_MANY_SESSIONS -> new OpenAiError(Status.TOO_MANY_REQUESTS_429, "rate_limit_error", null, code, message);
+            case TOO_MANY_STREAMS, TOO_MANY_SESSIONS -> new OpenAiError(Status.TOO_MANY_REQUESTS_429, "rate_limit_error", null, code, message);
         };
     }
 }
