@@ -158,11 +158,17 @@ public final class AudioStream implements AutoCloseable {
     }
 
     /**
-     * How long audio has waited for a reader that takes nothing; 0 while the reader keeps up, and
-     * always 0 for a session's stream, which may wait for its reader (the session's idle timeout rules).
+     * How long audio has waited for a reader that takes nothing, for the stall timeout: 0 while the
+     * reader keeps up, and always 0 for a session's stream, whose reader may come later (the
+     * session's idle timeout rules, see {@link #millisSinceReaderTook}).
      */
     long stalledMillis() {
-        return !cancelWhenStalled || queue.isEmpty() ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
+        return cancelWhenStalled ? millisSinceReaderTook() : 0;
+    }
+
+    /** How long audio has waited while the reader took nothing; 0 while nothing waits. */
+    long millisSinceReaderTook() {
+        return queue.isEmpty() ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
     }
 
     /** Called by the worker's reader thread with this job's frames. */

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param maxSessions     sessions open at once
  * @param maxPendingChars unspoken text a session may hold (appended but not yet spoken)
- * @param idleTimeout     a session with no append and no reader for this long ends
+ * @param idleTimeout     a session with no append and no reader for this long ends, and one whose reader took
+ *                        nothing for this long while audio waited
  * @param maxPerOwner     sessions open at once with the same owner (a transport's caller identity)
  */
 public record SessionSettings(int maxSessions, int maxPendingChars, Duration idleTimeout, int maxPerOwner) {

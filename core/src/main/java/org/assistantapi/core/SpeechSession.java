@@ -36,6 +36,7 @@ public final class SpeechSession {
     private int lastFailedSegment = -1;
     private int failuresAtSegment;
     private boolean readerAttached;
+    private long readerAttachedNanos;
     private long idleSinceNanos = System.nanoTime();
 
     /** @param whenEnded runs once when the session ends (not when its opening fails: the caller cleans up then) */
@@ -121,6 +122,7 @@ public final class SpeechSession {
             throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has a reader");
         }
         readerAttached = true;
+        readerAttachedNanos = System.nanoTime();
         return new SessionAudio(this);
     }
 
@@ -146,9 +148,18 @@ public final class SpeechSession {
         }
     }
 
-    /** Whether the session has had no append and no reader for longer than its idle timeout. */
+    /**
+     * Whether the session has had no append and no reader for longer than its idle timeout, or
+     * its reader has taken nothing for that long while audio waited (a reader that connects and
+     * never reads holds the session no longer than one that never connects).
+     */
     synchronized boolean idle() {
-        return !readerAttached && System.nanoTime() - idleSinceNanos > limits.idleTimeout().toNanos();
+        long timeout = limits.idleTimeout().toNanos();
+        if (!readerAttached) {
+            return System.nanoTime() - idleSinceNanos > timeout;
+        }
+        long stalled = Math.min(stream.millisSinceReaderTook() * 1_000_000, System.nanoTime() - readerAttachedNanos);
+        return stalled > timeout;
     }
 
     /** The next audio for the reader, or null once the session's audio is complete or it was cancelled. */

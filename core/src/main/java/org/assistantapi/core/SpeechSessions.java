@@ -109,7 +109,8 @@ public final class SpeechSessions implements AutoCloseable {
                     return session.endedLongerThan(limits.idleTimeout());
                 }
                 if (session.idle()) {
-                    LOG.info("session " + session.id() + " was idle past " + limits.idleTimeout() + "; ending it");
+                    LOG.info("session " + session.id() + " was idle, or its reader stalled, past " + limits.idleTimeout()
+                            + "; ending it");
                     session.cancel();
                     return true;
                 }

@@ -182,6 +182,31 @@ class SessionsIT {
         }
     }
 
+    /**
+     * Issue 13, item 7: a reader that connects and never reads ends its session at the idle
+     * timeout (2 s here), as a reader that never connects does.
+     */
+    @Test
+    void aReaderThatNeverReadsEndsTheSession() throws Exception {
+        String id = create(server, VOICE, "pcm");
+        try (java.net.Socket stalled = new java.net.Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", server.port));
+            stalled.getOutputStream().write(("GET /v1/audio/speech/sessions/" + id + "/audio HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String text = java.nio.file.Files.readString(RunningServer.texts().resolve("long.txt"));
+            append(server, id, text.repeat(6).substring(0, 16_000), true); // minutes of audio: more than the socket buffers hold
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            int status = 0;
+            while (System.nanoTime() < deadline && status != 404) {
+                Thread.sleep(500);
+                status = post(server, "/v1/audio/speech/sessions/" + id + "/append", "{\"text\":\"x\",\"flush\":false}")
+                        .statusCode();
+            }
+            assertEquals(404, status, "the session of a reader that never reads has ended");
+        }
+    }
+
     private static long workerWithStream() throws Exception {
         for (JsonNode worker : JSON.readTree(server.get("/health").body()).get("workers")) {
             if (worker.get("streams").intValue() > 0) {
