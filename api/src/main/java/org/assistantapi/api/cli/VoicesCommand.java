@@ -105,7 +105,7 @@ public final class VoicesCommand {
             return Status.FAILED;
         }
         try {
-            List<String> installed = download(ids, config.voiceCatalog(), new VoiceDirectories(config.core().voiceDirs()));
+            List<String> installed = download(ids, config.voiceCatalog(), new VoiceDirectories(config.core().workers().voiceDirs()));
             if (!installed.isEmpty()) {
                 new ServerPickup(new ServerClient(ServerClient.url(config), SERVER_TIMEOUT), err, ServerPickup.WAIT).await(installed);
             }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntSupplier;
 import java.util.function.ToDoubleFunction;
 
 import io.helidon.http.HeaderNames;
@@ -41,18 +40,12 @@ final class Metrics {
     }
 
     private final SpeechService speech;
-    /** The one-shot HTTP speech streams open now; set when the routes are made. */
-    private volatile IntSupplier httpStreams = () -> 0;
     private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Series, Histogram> durations = new ConcurrentHashMap<>();
     private final Map<Series, Histogram> firstAudio = new ConcurrentHashMap<>();
 
     Metrics(SpeechService speech) {
         this.speech = speech;
-    }
-
-    void countStreams(StreamLimits streams) {
-        httpStreams = streams::active;
     }
 
     /** One finished request; {@code firstByteNanos} negative when it sent no audio. */
@@ -83,7 +76,7 @@ final class Metrics {
         histograms(out, "assistant_api_request_duration_seconds", "from the request to the end of its response", durations);
         histograms(out, "assistant_api_time_to_first_audio_seconds", "from the request to its first audio byte", firstAudio);
         PoolHealth health = speech.health();
-        gauge(out, "assistant_api_speech_streams", "one-shot speech responses streaming now", httpStreams.getAsInt());
+        gauge(out, "assistant_api_speech_streams", "one-shot speech streams open now, every transport", speech.openStreams());
         gauge(out, "assistant_api_sessions", "incremental speech sessions open now", speech.sessions().count());
         gauge(out, "assistant_api_worker_jobs", "jobs in flight on the workers (streams and sessions)", health.streams());
         gauge(out, "assistant_api_workers_up", "workers ready for jobs", health.workersUp());

@@ -139,8 +139,8 @@ final class WyomingConnection implements Runnable {
         try {
             SpeechRequest request = VoicePicker.request(speech, synthesize.text(), synthesize.voice());
             relay.speaks(request.voice());
-            try (AudioStream stream = speech.speak(request)) {
-                relay.relay(stream::read, stream.format().sampleRate());
+            try (AudioStream stream = speech.speak(request, null)) {
+                relay.relay(stream::read, stream.awaitStart().sampleRate());
             }
             relay.finished();
         } catch (SpeechException e) {
