@@ -49,6 +49,8 @@ public enum ConfigKey {
     WYOMING_PORT("wyoming.port", "10200"),
     PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000),
     PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256),
+    PIPER_FIRST_WINDOW_MS("piper.first_window_ms", 250, 0, 60_000),
+    PIPER_WINDOW_MS("piper.window_ms", 4000, 100, 600_000),
     ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 64, 8, 320),
     ENCODERS_MP3_QUALITY("encoders.mp3_quality", 5, 0, 9),
     ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510),
