@@ -20,14 +20,18 @@ import org.assistantapi.engines.piper.onnx.Onnx.TypeProto;
 import org.assistantapi.engines.piper.onnx.Onnx.ValueInfoProto;
 
 /**
- * Cuts a Piper (VITS) network in two, from the graph's structure alone (never node names):
+ * Cuts a Piper (VITS) network in three, from the graph's structure alone (never node names):
  * <ul>
  * <li>the <b>decoder</b> (HiFi-GAN) is what produces the audio from the latent frames: the input of
  *     the convolution reached by walking back from the first transposed convolution (the first
  *     upsampling) along first inputs. Everything the audio depends on, back to that tensor, is the
  *     decoder; it may read no model input but {@code sid};</li>
- * <li>the <b>front</b> is everything that latent and the one {@code Ceil} (the duration predictor's
- *     frames per phoneme id) depend on.</li>
+ * <li>the <b>flow</b> is the time-local part before it: walking back from the latent through
+ *     convolutions, element-wise nodes and channel slices, splits and concatenations, up to the
+ *     tensors other nodes make (the expanded prior from a {@code MatMul}, the noise, the frame mask,
+ *     the noise scale); those tensors are its inputs;</li>
+ * <li>the <b>front</b> is everything the flow's inputs and the one {@code Ceil} (the duration
+ *     predictor's frames per phoneme id) depend on.</li>
  * </ul>
  * Each part becomes a model of its own with the original's opset and the initializers it uses.
  */
@@ -41,21 +45,29 @@ final class NetworkSplitter {
     }
 
     /**
-     * The two parts and what windowed decoding needs to know.
+     * The three parts and what windowed decoding needs to know.
      *
-     * @param front          model: Piper's inputs → {@link #LATENT} [1, channels, frames] and
-     *                       {@link #DURATIONS} [1, 1, ids] (frames per id)
+     * @param front          model: Piper's inputs → the flow's inputs and {@link #DURATIONS} [1, 1, ids]
+     *                       (frames per id)
+     * @param flowInputs     the flow's inputs, in the front's output order
+     * @param flow           model: the flow's inputs (those with frames sliced to a window) →
+     *                       {@link #LATENT} [1, channels, frames]
+     * @param flowField      the flow's receptive field (hop 1)
      * @param decoder        model: {@link #LATENT} (and {@code sid} when the voice has speakers) →
      *                       the original output
      * @param latentChannels the latent's channel count
      * @param field          the decoder's hop and receptive field
      */
-    record Parts(byte[] front, byte[] decoder, int latentChannels, ReceptiveField field) {
+    record Parts(byte[] front, List<String> flowInputs, byte[] flow, ReceptiveField flowField, byte[] decoder,
+                 int latentChannels, ReceptiveField field) {
     }
 
     static final String LATENT = "latent";
     static final String DURATIONS = "durations";
     private static final Set<String> DECODER_MAY_READ = Set.of("sid");
+    /** What the flow is made of: time-local nodes (a cast or an unsqueeze ends it: the mask's). */
+    private static final Set<String> FLOW_OPS = Set.of("Conv", "Add", "Sub", "Mul", "Div", "Tanh", "Sigmoid", "Exp",
+            "Neg", "Identity", "Slice", "Split", "Concat", "Shape", "ConstantOfShape", "Constant");
 
     private NetworkSplitter() {
     }
@@ -94,26 +106,98 @@ final class NetworkSplitter {
         if (!decoderReads.isEmpty()) {
             throw new Unsplittable("the audio depends on " + decoderReads + " other than through the latent frames");
         }
-        Set<NodeProto> frontNodes = closure(List.of(latent, durations), Set.of(), producers);
+        Set<NodeProto> flowNodes = new HashSet<>();
+        List<String> flowInputs = flowInputs(latent, producers, initializers, flowNodes);
+        List<String> frontTargets = new ArrayList<>(flowInputs);
+        frontTargets.add(durations);
+        Set<NodeProto> frontNodes = closure(frontTargets, Set.of(), producers);
+        if (frontNodes.stream().anyMatch(flowNodes::contains) || decoderNodes.stream().anyMatch(flowNodes::contains)) {
+            throw new Unsplittable("the flow's nodes are also needed before or after it");
+        }
 
         List<NodeProto> decoderOrder = inOrder(graph, decoderNodes);
+        List<NodeProto> flowOrder = inOrder(graph, flowNodes);
+        Function<String, long[]> constants = name -> constantInts(name, producers, initializers);
         ReceptiveField field;
+        ReceptiveField flowField;
         try {
-            field = ReceptiveField.of(decoderOrder, latent, audio, node -> kernel(node, initializers));
+            field = ReceptiveField.of(decoderOrder, Set.of(latent), audio, node -> kernel(node, initializers), constants);
+            flowField = ReceptiveField.of(flowOrder, Set.copyOf(flowInputs), latent, node -> kernel(node, initializers),
+                    constants);
         } catch (IllegalArgumentException e) {
             throw new Unsplittable(e.getMessage());
         }
+        if (flowField.hop() != 1) {
+            throw new Unsplittable("the flow changes the frame rate");
+        }
         int channels = Math.toIntExact(preWeight.getDims(1));
         Function<String, String> renameDecoder = name -> name.equals(latent) ? LATENT : name;
-        ModelProto front = part(model, inOrder(graph, frontNodes), initializers, graph.getInputList(),
-                List.of(floatValue(LATENT, 3), floatValue(DURATIONS, 3)),
-                name -> name.equals(latent) ? LATENT : name.equals(durations) ? DURATIONS : name);
+        List<ValueInfoProto> frontOutputs = new ArrayList<>();
+        flowInputs.forEach(name -> frontOutputs.add(floatValue(name, -1)));
+        frontOutputs.add(floatValue(DURATIONS, 3));
+        ModelProto front = part(model, inOrder(graph, frontNodes), initializers, graph.getInputList(), frontOutputs,
+                name -> name.equals(durations) ? DURATIONS : name);
+        ModelProto flow = part(model, flowOrder, initializers,
+                flowInputs.stream().map(name -> floatValue(name, -1)).toList(), List.of(floatValue(LATENT, 3)),
+                renameDecoder);
         List<ValueInfoProto> decoderInputs = new ArrayList<>(List.of(floatValue(LATENT, 3)));
         graph.getInputList().stream().filter(i -> reads(decoderNodes, graphInputs).contains(i.getName()))
                 .forEach(decoderInputs::add);
         ModelProto decoder = part(model, decoderOrder, initializers, decoderInputs, List.of(graph.getOutput(0)),
                 renameDecoder);
-        return new Parts(front.toByteArray(), decoder.toByteArray(), channels, field);
+        return new Parts(front.toByteArray(), flowInputs, flow.toByteArray(), flowField, decoder.toByteArray(), channels,
+                field);
+    }
+
+    /**
+     * Walks back from the latent through the flow's kind of nodes; the tensors where the walk stops
+     * (made by other nodes) are the flow's inputs, in the order first met. Fills {@code nodes}.
+     */
+    private static List<String> flowInputs(String latent, Map<String, NodeProto> producers,
+                                           Map<String, TensorProto> initializers, Set<NodeProto> nodes) throws Unsplittable {
+        List<String> inputs = new ArrayList<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(latent));
+        Set<String> seen = new HashSet<>(pending);
+        while (!pending.isEmpty()) {
+            String tensor = pending.pop();
+            NodeProto producer = producers.get(tensor);
+            if (producer == null) {
+                if (!initializers.containsKey(tensor)) {
+                    throw new Unsplittable("the flow reads the model input " + tensor + " directly");
+                }
+            } else if (FLOW_OPS.contains(producer.getOpType())) {
+                if (nodes.add(producer)) {
+                    producer.getInputList().stream().filter(i -> !i.isEmpty() && seen.add(i)).forEach(pending::push);
+                }
+            } else {
+                inputs.add(tensor);
+            }
+        }
+        if (nodes.stream().noneMatch(node -> node.getOpType().equals("Conv"))) {
+            throw new Unsplittable("no convolutional flow stands before the decoder");
+        }
+        return inputs;
+    }
+
+    /** The integers a Constant node or an initializer holds, or null. */
+    private static long[] constantInts(String name, Map<String, NodeProto> producers, Map<String, TensorProto> initializers) {
+        TensorProto tensor = initializers.get(name);
+        NodeProto producer = producers.get(name);
+        if (tensor == null && producer != null && producer.getOpType().equals("Constant")) {
+            tensor = producer.getAttributeList().stream().filter(AttributeProto::hasT).map(AttributeProto::getT)
+                    .findFirst().orElse(null);
+        }
+        if (tensor == null || tensor.getDataType() != TensorProto.DataType.INT64_VALUE) {
+            return null;
+        }
+        if (tensor.getInt64DataCount() > 0) {
+            return tensor.getInt64DataList().stream().mapToLong(Long::longValue).toArray();
+        }
+        java.nio.LongBuffer raw = tensor.getRawData().asReadOnlyByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asLongBuffer();
+        long[] values = new long[raw.remaining()];
+        raw.get(values);
+        return values;
     }
 
     /** The decoder's first convolution: back from the first upsampling along first inputs. */
@@ -201,12 +285,16 @@ final class NetworkSplitter {
         return model.toBuilder().setGraph(graph).build();
     }
 
+    /** A float tensor's declaration; rank -1 leaves the shape (and rank) open. */
     private static ValueInfoProto floatValue(String name, int rank) {
-        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (int i = 0; i < rank; i++) {
-            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(name + "_" + i));
+        TypeProto.Tensor.Builder type = TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE);
+        if (rank >= 0) {
+            TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+            for (int i = 0; i < rank; i++) {
+                shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(name + "_" + i));
+            }
+            type.setShape(shape);
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(type)).build();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ final class PiperModel implements AutoCloseable {
 
     /** Largest difference between the whole network and its parts (both float32) that still counts as equal. */
     private static final float SPLIT_TOLERANCE = 1e-4f;
+    private static final DecoderWindows PROBE_WINDOWS = new DecoderWindows(3, 7);
     private static final Logger LOG = Logger.getLogger(PiperModel.class.getName());
 
     private final OrtEnvironment environment;
@@ -119,6 +121,7 @@ final class PiperModel implements AutoCloseable {
         SplitNetwork split;
         try {
             split = new SplitNetwork(environment, open(environment, file, parts.front(), intraOpThreads),
+                    parts.flowInputs(), open(environment, file, parts.flow(), intraOpThreads), parts.flowField(),
                     open(environment, file, parts.decoder(), intraOpThreads), parts.latentChannels(), parts.field());
         } catch (EngineException e) {
             throw new NetworkSplitter.Unsplittable("ONNX Runtime refuses a part: " + e.getMessage());
@@ -126,19 +129,17 @@ final class PiperModel implements AutoCloseable {
         try {
             Scales quiet = new Scales(0f, 1f, 0f);
             float[] expected = floats(infer(ids, quiet, speaker));
-            SplitNetwork.Front front = split.front(ids, quiet, speaker);
-            float[] joined = split.decode(front, 0, front.frames(), speaker);
-            if (joined.length != expected.length) {
-                throw new NetworkSplitter.Unsplittable("front and decoder make " + joined.length
-                        + " samples, the whole network " + expected.length);
+            SplitNetwork.Front whole = split.front(ids, quiet, speaker);
+            compare(expected, split.decode(whole, 0, whole.frames(), speaker), "in one window");
+            // Windows much smaller than any real ones: a receptive field too small would show here.
+            SplitNetwork.Front windowed = split.front(ids, quiet, speaker);
+            float[] joined = new float[0];
+            for (DecoderWindows.Window window : PROBE_WINDOWS.plan(windowed.frames())) {
+                float[] audio = split.decode(windowed, window.start(), window.end(), speaker);
+                joined = Arrays.copyOf(joined, joined.length + audio.length);
+                System.arraycopy(audio, 0, joined, joined.length - audio.length, audio.length);
             }
-            float worst = 0;
-            for (int i = 0; i < joined.length; i++) {
-                worst = Math.max(worst, Math.abs(joined[i] - expected[i]));
-            }
-            if (worst > SPLIT_TOLERANCE) {
-                throw new NetworkSplitter.Unsplittable("front and decoder differ from the whole network by " + worst);
-            }
+            compare(expected, joined, "in windows of " + PROBE_WINDOWS.nextFrames() + " frames");
             return split;
         } catch (EngineException | NetworkSplitter.Unsplittable e) {
             split.close();
@@ -146,7 +147,21 @@ final class PiperModel implements AutoCloseable {
         }
     }
 
-    /** The network's two parts, when it could be split. */
+    private static void compare(float[] expected, float[] parts, String how) throws NetworkSplitter.Unsplittable {
+        if (parts.length != expected.length) {
+            throw new NetworkSplitter.Unsplittable("the parts make " + parts.length + " samples " + how
+                    + ", the whole network " + expected.length);
+        }
+        float worst = 0;
+        for (int i = 0; i < parts.length; i++) {
+            worst = Math.max(worst, Math.abs(parts[i] - expected[i]));
+        }
+        if (worst > SPLIT_TOLERANCE) {
+            throw new NetworkSplitter.Unsplittable("the parts differ from the whole network by " + worst + " " + how);
+        }
+    }
+
+    /** The network's parts, when it could be split. */
     Optional<SplitNetwork> split() {
         return Optional.ofNullable(split);
     }

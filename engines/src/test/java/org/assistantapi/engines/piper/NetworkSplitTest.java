@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Splitting a voice's network at load (on the realistic x_low voice, Piper's own architecture) and
- * decoding in windows: with the noise scales at 0, any windows joined give the whole network's
- * samples within 1e-4. Networks that are not Piper's run whole; files that are no network are
+ * Splitting a voice's network at load (on the realistic x_low voice, Piper's own architecture) into
+ * front, flow and decoder, and decoding in windows: with the noise scales at 0, any windows joined
+ * give the whole network's samples within 1e-4. Networks that are not Piper's run whole; files that are no network are
  * refused without stopping the other voices.
  */
 class NetworkSplitTest {
@@ -55,12 +55,15 @@ class NetworkSplitTest {
     }
 
     @Test
-    void splitsPiperNetworkWithTheDecodersHopAndReceptiveField() {
+    void splitsPiperNetworkWithTheReceptiveFieldsOfItsFlowAndDecoder() {
         SplitNetwork split = model.split().orElseThrow();
         assertEquals(256, split.field().hop(), "8 · 8 · 4 upsampling");
         // conv_pre ±3, the first upsampling and its resblocks (kernel 7, dilations 3 and 12) ~7, the rest < 2.
         int context = split.field().contextFrames();
         assertTrue(context >= 10 && context <= 16, context + " frames");
+        // 4 couplings of 4 convolutions with kernel 5: 4 · 4 · 2 = 32 frames.
+        assertEquals(1, split.flowField().hop());
+        assertEquals(32, split.flowField().contextFrames());
     }
 
     @Test
