@@ -92,7 +92,10 @@ class RealisticVoicesTest {
             List<short[]> chunks = new ArrayList<>();
             PcmSink sink = (pcm, offset, length) -> chunks.add(Arrays.copyOfRange(pcm, offset, offset + length));
             SentenceTimings sentence = synthesis.speakNextTimed(sink);
-            assertEquals(sentence.samples(), chunks.getFirst().length);
+            // Decoder windows: a first window of 250 ms (16 frames of 256 samples), the rest, then the silence.
+            assertTrue(voice.windowed());
+            assertEquals(16 * HOP, chunks.getFirst().length);
+            assertEquals(sentence.samples() + X_LOW_RATE / 5, chunks.stream().mapToInt(c -> c.length).sum());
             double msPerId = 1000.0 * sentence.samples() / X_LOW_RATE / sentence.ids();
             assertTrue(msPerId > 15 && msPerId < 40, msPerId + " ms per id");
         }
