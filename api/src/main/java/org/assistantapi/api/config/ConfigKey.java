@@ -53,6 +53,8 @@ public enum ConfigKey {
     WYOMING_READ_TIMEOUT_SECONDS("wyoming.read_timeout_seconds", 120, 1, 86_400),
     PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000, Kind.WORKER_TUNING),
     PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256, Kind.WORKER_TUNING),
+    PIPER_FIRST_WINDOW_MS("piper.first_window_ms", 250, 0, 60_000, Kind.WORKER_TUNING),
+    PIPER_WINDOW_MS("piper.window_ms", 4000, 100, 600_000, Kind.WORKER_TUNING),
     ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING),
     ENCODERS_MP3_QUALITY("encoders.mp3_quality", 5, 0, 9, Kind.WORKER_TUNING),
     ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510, Kind.WORKER_TUNING),

@@ -116,8 +116,11 @@ public final class PiperEngine implements SpeechEngine {
         }
         PiperVoiceConfig config = files.config();
         EspeakLibrary espeak = config.phonemeType() == PiperVoiceConfig.PhonemeType.ESPEAK ? espeak(config) : null;
-        PiperModel model = PiperModel.load(files.model(), config.numSpeakers() > 1, settings.intraOpThreads());
-        return new PiperVoice(files.info(), config, new PiperPhonemizer(config, espeak), model,
+        PhonemeIdMapper ids = new PhonemeIdMapper(voiceId, config.phonemeIdMap());
+        PiperModel model = PiperModel.load(files.model(), config.numSpeakers() > 1, settings.intraOpThreads(),
+                settings.splits() ? ids.probe() : null);
+        DecoderWindows windows = model.split().map(s -> settings.windows(config.sampleRate(), s.field().hop())).orElse(null);
+        return new PiperVoice(files.info(), config, new PiperPhonemizer(config, espeak), ids, model, windows,
                 settings.sentenceSilence());
     }
 

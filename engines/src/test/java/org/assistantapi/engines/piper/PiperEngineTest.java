@@ -49,7 +49,7 @@ class PiperEngineTest {
 
         assertEquals(List.of("corrupt", "good"), engine.voices().stream().map(VoiceInfo::id).toList(),
                 "a corrupt model is only found out when loaded");
-        assertUnavailable(engine, "corrupt", "ONNX Runtime cannot load it");
+        assertUnavailable(engine, "corrupt", "not an ONNX model");
         assertUnavailable(engine, "no-json", "no no-json.onnx.json");
         assertUnavailable(engine, "no-ids", "phoneme_id_map is missing");
         assertUnavailable(engine, "bad-json", "bad-json.onnx.json");
