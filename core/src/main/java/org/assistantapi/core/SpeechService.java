@@ -158,7 +158,7 @@ public final class SpeechService implements AutoCloseable {
         AudioStream stream = new AudioStream(jobId, prepared.voice(), prepared.format(), worker, credits,
                 settings.jobStartTimeout().toMillis(), cancelWhenStalled);
         worker.startJob(stream, new ToWorker.StartJob(jobId, prepared.voice(), prepared.speaker(), prepared.speed(),
-                prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation));
+                prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation, false));
         return stream;
     }
 

@@ -154,6 +154,9 @@ final class JobScheduler implements Runnable {
             voices.release(start.voice());
         });
         self[0] = job;
+        if (start.wordTimings()) {
+            job.reportWords();
+        }
         try {
             if (!start.text().isEmpty()) {
                 job.append(0, start.text());
