@@ -118,8 +118,13 @@ public final class SpeechService implements AutoCloseable {
      * the worker accepted it; close the stream to stop the job early.
      */
     public AudioStream speak(SpeechRequest request) throws SpeechException {
+        return speak(request, WordTimings.EXCLUDED);
+    }
+
+    /** Like {@link #speak(SpeechRequest)}; with {@link WordTimings#INCLUDED} the stream also reports its words. */
+    public AudioStream speak(SpeechRequest request, WordTimings words) throws SpeechException {
         validateText(request.text());
-        return startJob(prepare(request), request.text(), false, false);
+        return startJob(prepare(request), request.text(), false, false, true, words);
     }
 
     /** Resolves the request's voice and speaker and checks everything but its text. */
@@ -148,9 +153,10 @@ public final class SpeechService implements AutoCloseable {
      * @param moreText     more text follows through the stream (a session)
      * @param continuation the audio continues an earlier job's stream
      * @param cancelWhenStalled whether a reader that takes nothing for too long gets the job cancelled
+     * @param words        whether the worker sends the words it speaks
      */
     AudioStream startJob(SpeechRequest prepared, String text, boolean moreText, boolean continuation,
-                         boolean cancelWhenStalled) throws SpeechException {
+                         boolean cancelWhenStalled, WordTimings words) throws SpeechException {
         WorkerProcess worker = pool.pick(prepared.voice())
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
         long jobId = jobIds.incrementAndGet();
@@ -158,13 +164,9 @@ public final class SpeechService implements AutoCloseable {
         AudioStream stream = new AudioStream(jobId, prepared.voice(), prepared.format(), worker, credits,
                 settings.jobStartTimeout().toMillis(), cancelWhenStalled);
         worker.startJob(stream, new ToWorker.StartJob(jobId, prepared.voice(), prepared.speaker(), prepared.speed(),
-                prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation, false));
+                prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation,
+                words == WordTimings.INCLUDED));
         return stream;
-    }
-
-    private AudioStream startJob(SpeechRequest prepared, String text, boolean moreText, boolean continuation)
-            throws SpeechException {
-        return startJob(prepared, text, moreText, continuation, true);
     }
 
     CoreSettings settings() {

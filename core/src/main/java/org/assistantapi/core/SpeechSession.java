@@ -23,6 +23,8 @@ public final class SpeechSession {
     private final SpeechService speech;
     private final SessionSettings limits;
     private final StreamFormat format;
+    private final WordTimings words;
+    private final SessionTimeline timeline = new SessionTimeline();
     private final StringBuilder pending = new StringBuilder();
     /** Every flushed segment, by number; kept until spoken, so a replacement worker can speak them. */
     private final List<String> segments = new ArrayList<>();
@@ -34,16 +36,18 @@ public final class SpeechSession {
     private int lastFailedSegment = -1;
     private int failuresAtSegment;
     private boolean readerAttached;
+    private boolean eventReaderAttached;
     private long idleSinceNanos = System.nanoTime();
 
-    SpeechSession(String id, String owner, SpeechRequest voice, SpeechService speech, SessionSettings limits)
-            throws SpeechException {
+    SpeechSession(String id, String owner, SpeechRequest voice, SpeechService speech, SessionSettings limits,
+                  WordTimings words) throws SpeechException {
         this.id = id;
         this.owner = owner;
         this.voice = voice;
         this.speech = speech;
         this.limits = limits;
-        this.stream = speech.startJob(voice, "", true, false, false);
+        this.words = words;
+        this.stream = speech.startJob(voice, "", true, false, false, words);
         this.format = stream.format();
     }
 
@@ -120,6 +124,23 @@ public final class SpeechSession {
         return new SessionAudio(this);
     }
 
+    /** The session's events for one reader at a time. */
+    public synchronized SessionEvents openEvents() throws SpeechException {
+        if (ended) {
+            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
+        }
+        if (eventReaderAttached) {
+            throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has an event reader");
+        }
+        eventReaderAttached = true;
+        return new SessionEvents(this, timeline);
+    }
+
+    /** Whether the session reports its words, not only its segments. */
+    public WordTimings words() {
+        return words;
+    }
+
     boolean ended() {
         return ended;
     }
@@ -138,6 +159,7 @@ public final class SpeechSession {
         if (!ended) {
             endedAtNanos = System.nanoTime();
             ended = true;
+            timeline.end();
         }
     }
 
@@ -154,7 +176,7 @@ public final class SpeechSession {
                 current = stream;
             }
             try {
-                byte[] chunk = current.read();
+                byte[] chunk = current.read(timeline);
                 if (chunk == null) {
                     markEnded();
                 }
@@ -167,6 +189,10 @@ public final class SpeechSession {
                 continueElsewhere(current);
             }
         }
+    }
+
+    synchronized void detachEventReader() {
+        eventReaderAttached = false;
     }
 
     synchronized void detachReader() {
@@ -197,6 +223,7 @@ public final class SpeechSession {
             replacement.endText();
         }
         stream = replacement;
+        timeline.jobReplaced();
         forgetSpoken(firstUnspoken);
     }
 
@@ -205,7 +232,7 @@ public final class SpeechSession {
         long deadline = System.nanoTime() + speech.settings().jobStartTimeout().toNanos();
         while (true) {
             try {
-                AudioStream replacement = speech.startJob(voice, "", true, true, false);
+                AudioStream replacement = speech.startJob(voice, "", true, true, false, words);
                 replacement.format();
                 return replacement;
             } catch (SpeechException e) {
@@ -226,6 +253,7 @@ public final class SpeechSession {
         String text = pending.toString();
         pending.setLength(0);
         segments.add(text);
+        timeline.flushed(segments.size() - 1, text);
         stream.appendText(segments.size() - 1, text);
         forgetSpoken(stream.lastSpokenSegment() + 1);
     }

@@ -46,6 +46,11 @@ public final class SpeechSessions implements AutoCloseable {
      * {@link SessionSettings#maxPerOwner()} sessions.
      */
     public SpeechSession open(SpeechRequest request, String owner) throws SpeechException {
+        return open(request, owner, WordTimings.EXCLUDED);
+    }
+
+    /** Like {@link #open(SpeechRequest, String)}; with {@link WordTimings#INCLUDED} its events include every word. */
+    public SpeechSession open(SpeechRequest request, String owner, WordTimings words) throws SpeechException {
         if (count() >= limits.maxSessions()) {
             throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
                     "the server has " + limits.maxSessions() + " sessions open, its limit");
@@ -54,7 +59,7 @@ public final class SpeechSessions implements AutoCloseable {
             throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
                     "this API key has " + limits.maxPerOwner() + " sessions open, its limit");
         }
-        SpeechSession session = new SpeechSession(newId(), owner, speech.prepare(request), speech, limits);
+        SpeechSession session = new SpeechSession(newId(), owner, speech.prepare(request), speech, limits, words);
         sessions.put(session.id(), session);
         return session;
     }
