@@ -1,5 +1,7 @@
 package org.assistantapi.core;
 
+import java.time.Duration;
+
 /**
  * The one reader of a session's events: every word (if the session was opened with
  * {@link WordTimings#INCLUDED}) and every segment, as the session's audio reader takes their
@@ -16,17 +18,23 @@ public final class SessionEvents implements AutoCloseable {
     }
 
     /**
-     * The next event, waiting for it.
+     * The next event, waiting at most {@code wait} for it (a transport may want to check now and
+     * then that its client is still there).
      *
-     * @return the event, or null once the session's audio is over (closed and spoken, or cancelled)
+     * @return the event, or null when none came in time or the session's audio is over ({@link #over()})
      */
-    public Spoken next() throws SpeechException {
+    public Spoken next(Duration wait) throws SpeechException {
         try {
-            return timeline.next();
+            return timeline.next(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "interrupted while waiting for events");
         }
+    }
+
+    /** Whether every event has been read: the session's audio is over (closed and spoken, or cancelled). */
+    public boolean over() {
+        return timeline.over();
     }
 
     @Override

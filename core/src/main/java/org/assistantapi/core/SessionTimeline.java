@@ -1,9 +1,11 @@
 package org.assistantapi.core;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 
 import org.assistantapi.workers.protocol.FromWorker;
 
@@ -31,6 +33,7 @@ final class SessionTimeline implements StreamMarks {
     /** The current job's audio read so far, as far as its segments and words tell. */
     private long jobSegmentsMicros;
     private long jobWordsEndMicros;
+    private volatile boolean over;
 
     /** A segment was flushed: its text is reported with it once spoken. */
     void flushed(int segment, String text) {
@@ -69,17 +72,25 @@ final class SessionTimeline implements StreamMarks {
     }
 
     /**
-     * The next event, waiting for it.
+     * The next event, waiting at most {@code wait} for it.
      *
-     * @return the event, or null once the session's audio is over
+     * @return the event, or null when none came in time or the session's audio is over ({@link #over()})
      */
-    Spoken next() throws InterruptedException {
-        Object event = events.take();
+    Spoken next(Duration wait) throws InterruptedException {
+        if (over) {
+            return null;
+        }
+        Object event = events.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
         if (event == END) {
-            events.addFirst(END); // a later call ends too
+            over = true;
             return null;
         }
         return (Spoken) event;
+    }
+
+    /** Whether the reader has had every event: the session's audio is over. */
+    boolean over() {
+        return over;
     }
 
     private void publish(Spoken event) {
