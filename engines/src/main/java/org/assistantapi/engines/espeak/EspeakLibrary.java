@@ -299,7 +299,7 @@ public final class EspeakLibrary {
             if (type == EVENT_WORD) {
                 currentWords.wordStarts(event.get(JAVA_INT, EVENT_TEXT_POSITION), sample);
             } else if (type == EVENT_END) {
-                currentWords.clauseEnds(sample);
+                currentWords.clauseEnds(event.get(JAVA_INT, EVENT_TEXT_POSITION), sample);
             }
         }
     }

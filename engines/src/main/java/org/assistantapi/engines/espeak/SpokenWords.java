@@ -1,5 +1,8 @@
 package org.assistantapi.engines.espeak;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.assistantapi.engines.PcmSink;
 import org.assistantapi.engines.WordTiming;
 
@@ -7,16 +10,16 @@ import org.assistantapi.engines.WordTiming;
  * Turns espeak-ng's events for one text into the text's words with their spans. espeak-ng marks
  * where each word starts (its character position and sample) and where each clause ends; a word
  * ends where the next word or its clause's end begins, or with the audio. The words reported are
- * the text's own (whitespace-separated, surrounding punctuation dropped): espeak-ng may speak one
- * as several ("1,000"), which are merged back into one.
+ * the text's own (whitespace-separated, surrounding punctuation dropped). espeak-ng may speak one
+ * as several ("1,000"), which are merged back into one, or several as one ("on the" in "turning on
+ * the lights" has one event), whose span is then shared among them by their lengths.
  */
 final class SpokenWords {
 
     private final String text;
     private final PcmSink sink;
-    /** The word being spoken: its place in the text and its first sample; start -1 when none. */
+    /** Where the word being spoken starts in the text, or -1 when none is; and its first sample. */
     private int wordStart = -1;
-    private int wordEnd;
     private long wordSample;
     /** Where the last word started in the text: espeak-ng's events never go back past it. */
     private int lastStart = -1;
@@ -38,44 +41,48 @@ final class SpokenWords {
         while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
             at++;
         }
-        if (at >= text.length()) {
-            return;
-        }
         int start = at;
         while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
             start--;
         }
-        if (start <= lastStart) {
-            return; // another part of the same word, or a stray event pointing back
+        if (at >= text.length() || start <= lastStart) {
+            return; // past the text, another part of the same word, or a stray event pointing back
         }
-        int end = at;
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-            end++;
-        }
-        endWord(sample);
+        endWord(sample, start);
         lastStart = start;
         wordStart = start;
-        wordEnd = end;
         wordSample = sample;
     }
 
-    /** A clause ended at this sample (its pause follows): the word being spoken ends here. */
-    void clauseEnds(long sample) {
-        endWord(sample);
+    /** A clause ended at this sample (its pause follows) and just before this position (as {@link #wordStarts}). */
+    void clauseEnds(int position, long sample) {
+        endWord(sample, charIndex(position));
     }
 
     /** The text's audio ended after this many samples. */
     void finish(long samples) {
-        endWord(samples);
+        endWord(samples, text.length());
     }
 
-    private void endWord(long sample) {
+    /** The word being spoken ends at {@code sample}; it, and any words espeak-ng joined to it, end before {@code textEnd}. */
+    private void endWord(long sample, int textEnd) {
         if (wordStart < 0) {
             return;
         }
-        String word = withoutPunctuation(text.substring(wordStart, wordEnd));
-        if (!word.isEmpty()) {
-            sink.word(new WordTiming(word, wordSample, Math.max(wordSample, sample)));
+        int end = wordStart;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        end = Math.max(end, Math.min(textEnd, text.length()));
+        List<String> words = Arrays.stream(text.substring(wordStart, end).strip().split("\\s+"))
+                .map(SpokenWords::withoutPunctuation).filter(word -> !word.isEmpty()).toList();
+        long letters = words.stream().mapToLong(word -> word.codePointCount(0, word.length())).sum();
+        long span = Math.max(0, sample - wordSample);
+        long lettersBefore = 0;
+        for (String word : words) {
+            long start = wordSample + span * lettersBefore / letters;
+            lettersBefore += word.codePointCount(0, word.length());
+            sink.word(new WordTiming(word, start, wordSample + span * lettersBefore / letters));
         }
         wordStart = -1;
     }

@@ -47,6 +47,16 @@ class SpokenWordsTest {
     }
 
     @Test
+    void wordsEspeakJoinsShareTheirSpan() throws Exception {
+        Recorder sink = new Recorder();
+        EspeakLibrary.instance().synthesize("en-us", "Turning on the lights.", 175, sink);
+        assertEquals(List.of("Turning", "on", "the", "lights"), sink.words.stream().map(WordTiming::text).toList());
+        assertEquals(sink.words.get(1).endSample(), sink.words.get(2).startSample());
+        assertTrue(sink.words.get(2).endSample() - sink.words.get(2).startSample()
+                > sink.words.get(1).endSample() - sink.words.get(1).startSample(), "by letters: " + sink.words);
+    }
+
+    @Test
     void fasterSpeechHasEarlierWords() throws Exception {
         Recorder normal = new Recorder();
         Recorder fast = new Recorder();
