@@ -19,10 +19,12 @@ public final class SpeechSession {
 
     private final String id;
     private final String owner;
-    private final SpeechRequest voice;
-    private final SpeechService speech;
+    /** What the session speaks with: its voice, speaker, format, speed and rate, checked. */
+    private final SpeechRequest request;
+    private final JobStarter jobs;
     private final SessionSettings limits;
     private final StreamFormat format;
+    private final Runnable whenEnded;
     private final WordTimings words;
     private final SessionTimeline timeline = new SessionTimeline();
     private final StringBuilder pending = new StringBuilder();
@@ -37,18 +39,24 @@ public final class SpeechSession {
     private int failuresAtSegment;
     private boolean readerAttached;
     private boolean eventReaderAttached;
+    private long readerAttachedNanos;
     private long idleSinceNanos = System.nanoTime();
 
-    SpeechSession(String id, String owner, SpeechRequest voice, SpeechService speech, SessionSettings limits,
-                  WordTimings words) throws SpeechException {
+    /**
+     * @param whenEnded runs once when the session ends (not when its opening fails: the caller cleans up then)
+     * @param words     whether its events include every word, not only its segments
+     */
+    SpeechSession(String id, String owner, SpeechRequest checked, JobStarter jobs, SessionSettings limits,
+                  Runnable whenEnded, WordTimings words) throws SpeechException {
         this.id = id;
         this.owner = owner;
-        this.voice = voice;
-        this.speech = speech;
+        this.request = checked;
+        this.jobs = jobs;
         this.limits = limits;
+        this.whenEnded = whenEnded;
         this.words = words;
-        this.stream = speech.startJob(voice, "", true, false, false, words);
-        this.format = stream.format();
+        this.stream = jobs.start(checked, "", JobKind.SESSION, () -> { }, words);
+        this.format = stream.awaitStart();
     }
 
     public String id() {
@@ -62,7 +70,7 @@ public final class SpeechSession {
 
     /** The voice speaking, as {@code id} or {@code id:speaker}. */
     public String voice() {
-        return voice.speaker() == null ? voice.voice() : voice.voice() + ":" + voice.speaker();
+        return request.speaker() == null ? request.voice() : request.voice() + ":" + request.speaker();
     }
 
     /** The audio's format and real sample rate. */
@@ -121,6 +129,7 @@ public final class SpeechSession {
             throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has a reader");
         }
         readerAttached = true;
+        readerAttachedNanos = System.nanoTime();
         return new SessionAudio(this);
     }
 
@@ -155,17 +164,27 @@ public final class SpeechSession {
         return ended && System.nanoTime() - endedAtNanos > duration.toNanos();
     }
 
-    private void markEnded() {
+    private synchronized void markEnded() {
         if (!ended) {
             endedAtNanos = System.nanoTime();
             ended = true;
             timeline.end();
+            whenEnded.run();
         }
     }
 
-    /** Whether the session has had no append and no reader for longer than its idle timeout. */
+    /**
+     * Whether the session has had no append and no reader for longer than its idle timeout, or
+     * its reader has taken nothing for that long while audio waited (a reader that connects and
+     * never reads holds the session no longer than one that never connects).
+     */
     synchronized boolean idle() {
-        return !readerAttached && System.nanoTime() - idleSinceNanos > limits.idleTimeout().toNanos();
+        long timeout = limits.idleTimeout().toNanos();
+        if (!readerAttached) {
+            return System.nanoTime() - idleSinceNanos > timeout;
+        }
+        long stalled = Math.min(stream.millisSinceReaderTook() * 1_000_000, System.nanoTime() - readerAttachedNanos);
+        return stalled > timeout;
     }
 
     /** The next audio for the reader, or null once the session's audio is complete or it was cancelled. */
@@ -229,11 +248,11 @@ public final class SpeechSession {
 
     /** Workers may all be restarting: keep trying until the job start timeout. */
     private AudioStream startReplacement() throws SpeechException {
-        long deadline = System.nanoTime() + speech.settings().jobStartTimeout().toNanos();
+        long deadline = System.nanoTime() + jobs.startTimeout().toNanos();
         while (true) {
             try {
-                AudioStream replacement = speech.startJob(voice, "", true, true, false, words);
-                replacement.format();
+                AudioStream replacement = jobs.start(request, "", JobKind.CONTINUATION, () -> { }, words);
+                replacement.awaitStart();
                 return replacement;
             } catch (SpeechException e) {
                 if (System.nanoTime() > deadline) {

@@ -19,12 +19,9 @@ final class SpeechHandler implements Handler {
 
     private final SpeechService speech;
     private final JsonBodies bodies;
-    private final StreamLimits limits;
-
-    SpeechHandler(SpeechService speech, JsonBodies bodies, StreamLimits limits) {
+    SpeechHandler(SpeechService speech, JsonBodies bodies) {
         this.speech = speech;
         this.bodies = bodies;
-        this.limits = limits;
     }
 
     @Override
@@ -39,14 +36,14 @@ final class SpeechHandler implements Handler {
             throw OpenAiError.invalid(SpeechFields.INCLUDE_WORD_TIMINGS, "invalid_value",
                     "'include_word_timings' needs 'stream_format': 'sse' (raw audio has no place for them)");
         }
-        try (StreamLimits.Permit permit = limits.acquire(Caller.of(req)); AudioStream stream = speak(request, words)) {
+        try (AudioStream stream = speak(request, Caller.of(req), words)) {
             AudioResponse.send(res, startOrThrow(stream), body, stream::read, access::firstByte);
         }
     }
 
-    private AudioStream speak(SpeechRequest request, WordTimings words) {
+    private AudioStream speak(SpeechRequest request, Caller caller, WordTimings words) {
         try {
-            return speech.speak(request, words);
+            return speech.speak(request, caller.key(), words);
         } catch (SpeechException e) {
             throw SpeechErrors.toHttp(e);
         }
@@ -54,7 +51,7 @@ final class SpeechHandler implements Handler {
 
     private static StreamFormat startOrThrow(AudioStream stream) {
         try {
-            return stream.format();
+            return stream.awaitStart();
         } catch (SpeechException e) {
             throw SpeechErrors.toHttp(e);
         }
