@@ -122,12 +122,7 @@ public final class SpeechSession {
 
     /** The session's audio for one reader at a time. */
     public synchronized SessionAudio openAudio() throws SpeechException {
-        if (ended) {
-            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
-        }
-        if (readerAttached) {
-            throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has a reader");
-        }
+        checkReaderMayAttach(readerAttached, "a reader");
         readerAttached = true;
         readerAttachedNanos = System.nanoTime();
         return new SessionAudio(this);
@@ -135,14 +130,19 @@ public final class SpeechSession {
 
     /** The session's events for one reader at a time. */
     public synchronized SessionEvents openEvents() throws SpeechException {
+        checkReaderMayAttach(eventReaderAttached, "an event reader");
+        eventReaderAttached = true;
+        return new SessionEvents(this, timeline);
+    }
+
+    /** A reader may attach while the session goes on and no reader of its kind is attached. */
+    private void checkReaderMayAttach(boolean attached, String reader) throws SpeechException {
         if (ended) {
             throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
         }
-        if (eventReaderAttached) {
-            throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has an event reader");
+        if (attached) {
+            throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has " + reader);
         }
-        eventReaderAttached = true;
-        return new SessionEvents(this, timeline);
     }
 
     /** Whether the session reports its words, not only its segments. */
