@@ -209,15 +209,55 @@ class WordTimingsIT {
         assertFalse(received.getFirst().get("end").doubleValue() <= 0);
     }
 
-    /** Reads a session's event stream on its own thread, as a satellite would beside its player. */
+    /**
+     * When the session's worker dies between segments, the next worker's audio, words and segments
+     * carry on the same timeline: the segments still follow each other and cover the audio.
+     */
+    @Test
+    void theTimelineRunsOnAcrossAMoveToAnotherWorker() throws Exception {
+        HttpResponse<byte[]> created = server.postJson("/v1/audio/speech/sessions",
+                "{\"voice\":\"" + ESPEAK + "\",\"response_format\":\"wav\",\"include_word_timings\":true}");
+        String id = JSON.readTree(created.body()).get("id").textValue();
+        List<JsonNode> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<List<JsonNode>> events = readEvents(id, received);
+        CompletableFuture<HttpResponse<byte[]>> audio = server.http().sendAsync(
+                HttpRequest.newBuilder(server.uri("/v1/audio/speech/sessions/" + id + "/audio")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        SessionsIT.append(server, id, "The garage door is open.", true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (received.stream().noneMatch(e -> e.get("type").textValue().equals("speech.segment"))) {
+            assertTrue(System.nanoTime() < deadline, "segment 0 was never reported: " + received);
+            Thread.sleep(20);
+        }
+        ProcessHandle.of(SessionsIT.workerWithStream(server)).orElseThrow().destroyForcibly();
+        SessionsIT.append(server, id, "Shall I close it?", true);
+        SessionsIT.close(server, id);
+        Wav wav = Wav.parse(audio.get(30, TimeUnit.SECONDS).body());
+        List<JsonNode> segments = events.get(30, TimeUnit.SECONDS).stream()
+                .filter(e -> e.get("type").textValue().equals("speech.segment")).toList();
+        assertEquals(List.of("The garage door is open.", "Shall I close it?"),
+                segments.stream().map(e -> e.get("text").textValue()).toList());
+        assertEquals(segments.get(0).get("end").doubleValue(), segments.get(1).get("start").doubleValue(), 1e-6);
+        assertEquals(wav.seconds(), segments.get(1).get("end").doubleValue(), 0.002, "the segments cover the audio");
+        List<JsonNode> words = received.stream()
+                .filter(e -> e.get("type").textValue().equals("speech.word") && e.get("segment").intValue() == 1).toList();
+        assertEquals(List.of("Shall", "I", "close", "it"), words.stream().map(w -> w.get("text").textValue()).toList());
+        assertTrue(words.getFirst().get("start").doubleValue() >= segments.get(1).get("start").doubleValue() - 1e-6,
+                "the new worker's words are on the session's timeline: " + words);
+    }
+
     private static CompletableFuture<List<JsonNode>> readEvents(String id) throws Exception {
+        return readEvents(id, new ArrayList<>());
+    }
+
+    /** Reads a session's event stream into {@code events} on its own thread, as a satellite would beside its player. */
+    private static CompletableFuture<List<JsonNode>> readEvents(String id, List<JsonNode> events) throws Exception {
         HttpResponse<InputStream> response = server.http().send(
                 HttpRequest.newBuilder(server.uri("/v1/audio/speech/sessions/" + id + "/events")).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElseThrow());
         return CompletableFuture.supplyAsync(() -> {
-            List<JsonNode> events = new ArrayList<>();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.startsWith("data: ")) {
