@@ -7,6 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import org.assistantapi.workers.protocol.FromWorker;
@@ -27,6 +29,10 @@ public final class AudioStream implements AutoCloseable {
     private record Data(byte[] bytes) implements Item {
     }
 
+    /** A word or a segment's end: passed to the reader's {@link StreamMarks} before the audio after it. */
+    private record Mark(FromWorker frame) implements Item {
+    }
+
     private record Done() implements Item {
     }
 
@@ -44,6 +50,8 @@ public final class AudioStream implements AutoCloseable {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final CompletableFuture<StreamFormat> format = new CompletableFuture<>();
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    /** Audio items in the queue (marks take no credit, so they are not counted against it). */
+    private final AtomicInteger queuedAudio = new AtomicInteger();
     private int takenSinceCredit;
     private volatile boolean finished;
     private volatile long lastTakeNanos = System.nanoTime();
@@ -98,33 +106,64 @@ public final class AudioStream implements AutoCloseable {
      * @throws SpeechException when the stream broke off (its worker failed): the audio is incomplete
      */
     public byte[] read() throws SpeechException {
-        if (finished) {
-            return null;
+        return read(StreamMarks.NONE);
+    }
+
+    /**
+     * Like {@link #read()}, first passing to {@code words} the words that came before the audio it
+     * returns (only a stream started with {@link WordTimings#INCLUDED} has any). They are on this
+     * stream's timeline: microseconds from its first sample.
+     */
+    public byte[] read(Consumer<SpokenWord> words) throws SpeechException {
+        return read(new StreamMarks() {
+            @Override
+            public void word(FromWorker.Word word) {
+                words.accept(new SpokenWord(word.segment(), word.text(), word.startMicros(), word.endMicros()));
+            }
+
+            @Override
+            public void segmentSpoken(int segment, long audioMicros) {
+                // One-shot speech is one segment.
+            }
+        });
+    }
+
+    /** The next audio, passing the marks queued before it to {@code marks}. */
+    byte[] read(StreamMarks marks) throws SpeechException {
+        while (!finished) {
+            Item item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "interrupted while reading audio");
+            }
+            lastTakeNanos = System.nanoTime();
+            switch (item) {
+                case Data data -> {
+                    queuedAudio.decrementAndGet();
+                    returnCredit();
+                    return data.bytes();
+                }
+                case Mark mark -> {
+                    switch (mark.frame()) {
+                        case FromWorker.Word word -> marks.word(word);
+                        case FromWorker.SegmentSpoken spoken -> marks.segmentSpoken(spoken.segment(), spoken.audioMicros());
+                        default -> throw new IllegalStateException("not a mark: " + mark.frame());
+                    }
+                }
+                case Done done -> {
+                    finished = true;
+                    end();
+                }
+                case Failure failure -> {
+                    finished = true;
+                    throw failure.error();
+                }
+            }
         }
-        Item item;
-        try {
-            item = queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "interrupted while reading audio");
-        }
-        lastTakeNanos = System.nanoTime();
-        return switch (item) {
-            case Data data -> {
-                returnCredit();
-                yield data.bytes();
-            }
-            case Done done -> {
-                finished = true;
-                end();
-                yield null;
-            }
-            case Failure failure -> {
-                finished = true;
-                throw failure.error();
-            }
-        };
+        return null;
     }
 
     /** Stops the job if it is still running: nobody will hear the rest. A blocked reader gets the end. */
@@ -166,9 +205,9 @@ public final class AudioStream implements AutoCloseable {
         return cancelWhenStalled ? millisSinceReaderTook() : 0;
     }
 
-    /** How long audio has waited while the reader took nothing; 0 while nothing waits. */
+    /** How long audio has waited while the reader took nothing; 0 while no audio waits. */
     long millisSinceReaderTook() {
-        return queue.isEmpty() ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
+        return queuedAudio.get() == 0 ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
     }
 
     /** Called by the worker's reader thread with this job's frames. */
@@ -177,14 +216,19 @@ public final class AudioStream implements AutoCloseable {
             case FromWorker.Started started ->
                     format.complete(new StreamFormat(formatId, started.contentType(), started.sampleRate()));
             case FromWorker.Audio audio -> {
-                if (queue.size() > credits + 1) {
+                if (queuedAudio.get() > credits + 1) {
                     LOG.severe("worker sent job " + jobId + " more frames than its credit");
                     fail(new SpeechException(SpeechException.Reason.WORKER_FAILED, "protocol violation"));
                     return;
                 }
+                queuedAudio.incrementAndGet();
                 queue.add(new Data(audio.data()));
             }
-            case FromWorker.SegmentSpoken spoken -> lastSpokenSegment = spoken.segment();
+            case FromWorker.SegmentSpoken spoken -> {
+                lastSpokenSegment = spoken.segment();
+                queue.add(new Mark(spoken));
+            }
+            case FromWorker.Word word -> queue.add(new Mark(word));
             case FromWorker.End end -> queue.add(new Done());
             case FromWorker.Failed failed -> fail(SpeechException.fromWorker(failed.code(), failed.message()));
             default -> LOG.warning("unexpected frame for job " + jobId + ": " + frame.getClass().getSimpleName());

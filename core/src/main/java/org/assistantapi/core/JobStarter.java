@@ -25,15 +25,18 @@ final class JobStarter {
      * @param checked a request as {@link RequestValidator#check} returned it
      * @param text      the text to speak; empty for a session, whose text follows through the stream
      * @param whenEnded runs once when the job is over (finished, failed, cancelled or closed)
+     * @param words     whether the worker sends the words it speaks
      */
-    AudioStream start(SpeechRequest checked, String text, JobKind kind, Runnable whenEnded) throws SpeechException {
+    AudioStream start(SpeechRequest checked, String text, JobKind kind, Runnable whenEnded, WordTimings words)
+            throws SpeechException {
         WorkerProcess worker = pool.pick(checked.voice())
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
         long jobId = jobIds.incrementAndGet();
         AudioStream stream = new AudioStream(jobId, checked.voice(), checked.format(), worker, credits,
                 startTimeout.toMillis(), kind.cancelWhenStalled(), whenEnded);
         worker.startJob(stream, new ToWorker.StartJob(jobId, checked.voice(), checked.speaker(), checked.speed(),
-                checked.format(), checked.sampleRate(), credits, text, kind.moreText(), kind.continuation()));
+                checked.format(), checked.sampleRate(), credits, text, kind.moreText(), kind.continuation(),
+                words == WordTimings.INCLUDED));
         return stream;
     }
 

@@ -119,9 +119,14 @@ public final class SpeechService implements AutoCloseable {
      * or was cancelled for a stalled reader.
      */
     public AudioStream speak(SpeechRequest request, String owner) throws SpeechException {
+        return speak(request, owner, WordTimings.EXCLUDED);
+    }
+
+    /** Like {@link #speak(SpeechRequest, String)}; with {@link WordTimings#INCLUDED} the stream also reports its words. */
+    public AudioStream speak(SpeechRequest request, String owner, WordTimings words) throws SpeechException {
         Slots.Slot slot = streams.take(owner);
         try {
-            return jobs.start(validator.checkWithText(request), request.text(), JobKind.ONE_SHOT, slot::close);
+            return jobs.start(validator.checkWithText(request), request.text(), JobKind.ONE_SHOT, slot::close, words);
         } catch (SpeechException | RuntimeException e) {
             slot.close();
             throw e;

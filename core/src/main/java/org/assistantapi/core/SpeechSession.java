@@ -25,6 +25,8 @@ public final class SpeechSession {
     private final SessionSettings limits;
     private final StreamFormat format;
     private final Runnable whenEnded;
+    private final WordTimings words;
+    private final SessionTimeline timeline = new SessionTimeline();
     private final StringBuilder pending = new StringBuilder();
     /** Every flushed segment, by number; kept until spoken, so a replacement worker can speak them. */
     private final List<String> segments = new ArrayList<>();
@@ -36,19 +38,24 @@ public final class SpeechSession {
     private int lastFailedSegment = -1;
     private int failuresAtSegment;
     private boolean readerAttached;
+    private boolean eventReaderAttached;
     private long readerAttachedNanos;
     private long idleSinceNanos = System.nanoTime();
 
-    /** @param whenEnded runs once when the session ends (not when its opening fails: the caller cleans up then) */
+    /**
+     * @param whenEnded runs once when the session ends (not when its opening fails: the caller cleans up then)
+     * @param words     whether its events include every word, not only its segments
+     */
     SpeechSession(String id, String owner, SpeechRequest checked, JobStarter jobs, SessionSettings limits,
-                  Runnable whenEnded) throws SpeechException {
+                  Runnable whenEnded, WordTimings words) throws SpeechException {
         this.id = id;
         this.owner = owner;
         this.request = checked;
         this.jobs = jobs;
         this.limits = limits;
         this.whenEnded = whenEnded;
-        this.stream = jobs.start(checked, "", JobKind.SESSION, () -> { });
+        this.words = words;
+        this.stream = jobs.start(checked, "", JobKind.SESSION, () -> { }, words);
         this.format = stream.awaitStart();
     }
 
@@ -115,15 +122,32 @@ public final class SpeechSession {
 
     /** The session's audio for one reader at a time. */
     public synchronized SessionAudio openAudio() throws SpeechException {
-        if (ended) {
-            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
-        }
-        if (readerAttached) {
-            throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has a reader");
-        }
+        checkReaderMayAttach(readerAttached, "a reader");
         readerAttached = true;
         readerAttachedNanos = System.nanoTime();
         return new SessionAudio(this);
+    }
+
+    /** The session's events for one reader at a time. */
+    public synchronized SessionEvents openEvents() throws SpeechException {
+        checkReaderMayAttach(eventReaderAttached, "an event reader");
+        eventReaderAttached = true;
+        return new SessionEvents(this, timeline);
+    }
+
+    /** A reader may attach while the session goes on and no reader of its kind is attached. */
+    private void checkReaderMayAttach(boolean attached, String reader) throws SpeechException {
+        if (ended) {
+            throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
+        }
+        if (attached) {
+            throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has " + reader);
+        }
+    }
+
+    /** Whether the session reports its words, not only its segments. */
+    public WordTimings words() {
+        return words;
     }
 
     boolean ended() {
@@ -144,6 +168,7 @@ public final class SpeechSession {
         if (!ended) {
             endedAtNanos = System.nanoTime();
             ended = true;
+            timeline.end();
             whenEnded.run();
         }
     }
@@ -170,7 +195,7 @@ public final class SpeechSession {
                 current = stream;
             }
             try {
-                byte[] chunk = current.read();
+                byte[] chunk = current.read(timeline);
                 if (chunk == null) {
                     markEnded();
                 }
@@ -183,6 +208,10 @@ public final class SpeechSession {
                 continueElsewhere(current);
             }
         }
+    }
+
+    synchronized void detachEventReader() {
+        eventReaderAttached = false;
     }
 
     synchronized void detachReader() {
@@ -213,6 +242,7 @@ public final class SpeechSession {
             replacement.endText();
         }
         stream = replacement;
+        timeline.jobReplaced();
         forgetSpoken(firstUnspoken);
     }
 
@@ -221,7 +251,7 @@ public final class SpeechSession {
         long deadline = System.nanoTime() + jobs.startTimeout().toNanos();
         while (true) {
             try {
-                AudioStream replacement = jobs.start(request, "", JobKind.CONTINUATION, () -> { });
+                AudioStream replacement = jobs.start(request, "", JobKind.CONTINUATION, () -> { }, words);
                 replacement.awaitStart();
                 return replacement;
             } catch (SpeechException e) {
@@ -242,6 +272,7 @@ public final class SpeechSession {
         String text = pending.toString();
         pending.setLength(0);
         segments.add(text);
+        timeline.flushed(segments.size() - 1, text);
         stream.appendText(segments.size() - 1, text);
         forgetSpoken(stream.lastSpokenSegment() + 1);
     }

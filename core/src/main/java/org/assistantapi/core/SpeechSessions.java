@@ -51,11 +51,16 @@ public final class SpeechSessions implements AutoCloseable {
      * {@link SessionSettings#maxPerOwner()} sessions.
      */
     public SpeechSession open(SpeechRequest request, String owner) throws SpeechException {
+        return open(request, owner, WordTimings.EXCLUDED);
+    }
+
+    /** Like {@link #open(SpeechRequest, String)}; with {@link WordTimings#INCLUDED} its events include every word. */
+    public SpeechSession open(SpeechRequest request, String owner, WordTimings words) throws SpeechException {
         // The place is taken before the job starts, so concurrent opens cannot overshoot the limits;
         // the session gives it back when it ends.
         Slots.Slot slot = slots.take(owner);
         try {
-            SpeechSession session = new SpeechSession(newId(), owner, validator.check(request), jobs, limits, slot::close);
+            SpeechSession session = new SpeechSession(newId(), owner, validator.check(request), jobs, limits, slot::close, words);
             sessions.put(session.id(), session);
             return session;
         } catch (SpeechException | RuntimeException e) {

@@ -263,6 +263,7 @@ final class WorkerProcess {
                 toStream(f.jobId(), f, false);
             }
             case FromWorker.Audio f -> toStream(f.jobId(), f, false);
+            case FromWorker.Word f -> toStream(f.jobId(), f, false);
             case FromWorker.End f -> toStream(f.jobId(), f, true);
             case FromWorker.Failed f -> toStream(f.jobId(), f, true);
         }

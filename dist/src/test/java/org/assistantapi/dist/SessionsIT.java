@@ -125,7 +125,7 @@ class SessionsIT {
         short[] first = oneShot(server, "The garage door is open.");
         append(server, id, "The garage door is open.", true);
         reader.awaitAtLeast(44 + first.length * 2L, Duration.ofSeconds(10));
-        long victim = workerWithStream();
+        long victim = workerWithStream(server);
         ProcessHandle.of(victim).orElseThrow().destroyForcibly();
         append(server, id, "Shall I close it?", true);
         append(server, id, "Closing it now.", true);
@@ -207,7 +207,8 @@ class SessionsIT {
         }
     }
 
-    private static long workerWithStream() throws Exception {
+    /** The pid of a worker that holds a stream. */
+    static long workerWithStream(RunningServer server) throws Exception {
         for (JsonNode worker : JSON.readTree(server.get("/health").body()).get("workers")) {
             if (worker.get("streams").intValue() > 0) {
                 return worker.get("pid").longValue();

@@ -1,6 +1,6 @@
 package org.assistantapi.engines;
 
-/** Receives 16-bit mono PCM as an engine produces it. */
+/** Receives 16-bit mono PCM as an engine produces it, and the words it speaks if the engine can tell. */
 @FunctionalInterface
 public interface PcmSink {
 
@@ -11,4 +11,13 @@ public interface PcmSink {
      * @return false to stop the current sentence at once (the job was cancelled)
      */
     boolean accept(short[] samples, int offset, int length);
+
+    /**
+     * A word of the sentence being spoken. Engines that can tell report each word once, in order,
+     * with spans that do not overlap and lie within the audio the call produces; a word may come
+     * before or after its samples. An engine that cannot tell reports none.
+     */
+    default void word(WordTiming word) {
+        // Most sinks want audio only.
+    }
 }

@@ -10,6 +10,7 @@ import org.assistantapi.engines.PcmSink;
 import org.assistantapi.engines.Synthesis;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
+import org.assistantapi.engines.WordTiming;
 import org.assistantapi.workers.protocol.FromWorker;
 
 /**
@@ -40,6 +41,8 @@ final class Job {
     /** The samples spoken so far in the current segment, and the engine's time for them. */
     private long segmentSamples;
     private long segmentEngineNanos;
+    /** Null unless the client asked for word timings. */
+    private JobWords words;
 
     Job(long id, Voice voice, SynthesisOptions options, AudioEncoder encoder, int credits, WorkerOutput output,
         Runnable onDone) {
@@ -59,6 +62,11 @@ final class Job {
     /** Adds a segment of text; the engine splits it into sentences now. Synthesis thread only. */
     void append(int number, String text) throws EngineException {
         segments.add(new Segment(number, voice.synthesize(text, options)));
+    }
+
+    /** Sends each spoken word's timing beside the audio. Before the first step. */
+    void reportWords() {
+        words = new JobWords(id, voice.info().sampleRate(), this::queue);
     }
 
     /** No segment will follow: the job ends after the last one. Synthesis thread only. */
@@ -83,7 +91,7 @@ final class Job {
     void step() throws EngineException, IOException {
         Segment segment = segments.peek();
         if (segment != null) {
-            speak(segment.synthesis());
+            speak(segment);
             if (cancelled || segment.synthesis().hasNext()) {
                 return;
             }
@@ -104,24 +112,43 @@ final class Job {
         return endQueued;
     }
 
-    private void speak(Synthesis synthesis) throws EngineException, IOException {
+    private void speak(Segment segment) throws EngineException, IOException {
         IOException[] encoderFailure = new IOException[1];
         long[] encodingNanos = new long[1];
-        PcmSink sink = (samples, offset, length) -> {
-            long encodingStarted = System.nanoTime();
-            try {
-                encoder.encode(samples, offset, length);
-                segmentSamples += length;
-                return !cancelled;
-            } catch (IOException e) {
-                encoderFailure[0] = e; // the engine may be in native code: stop it, throw below
-                return false;
-            } finally {
-                encodingNanos[0] += System.nanoTime() - encodingStarted;
+        PcmSink sink = new PcmSink() {
+            @Override
+            public boolean accept(short[] samples, int offset, int length) {
+                long encodingStarted = System.nanoTime();
+                try {
+                    encoder.encode(samples, offset, length);
+                    segmentSamples += length;
+                    if (words != null) {
+                        words.advance(length);
+                    }
+                    return !cancelled;
+                } catch (IOException e) {
+                    encoderFailure[0] = e; // the engine may be in native code: stop it, throw below
+                    return false;
+                } finally {
+                    encodingNanos[0] += System.nanoTime() - encodingStarted;
+                }
+            }
+
+            @Override
+            public void word(WordTiming word) {
+                if (words != null) {
+                    words.add(word);
+                }
             }
         };
+        if (words != null) {
+            words.beginCall(segment.number());
+        }
         long started = System.nanoTime();
-        synthesis.speakNext(sink);
+        segment.synthesis().speakNext(sink);
+        if (words != null) {
+            words.endCall();
+        }
         segmentEngineNanos += System.nanoTime() - started - encodingNanos[0];
         if (encoderFailure[0] != null) {
             throw encoderFailure[0];

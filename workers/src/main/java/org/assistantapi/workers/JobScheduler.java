@@ -155,6 +155,9 @@ final class JobScheduler implements Runnable {
             voices.release(voice);
         });
         self[0] = job;
+        if (start.wordTimings()) {
+            job.reportWords();
+        }
         try {
             if (!start.text().isEmpty()) {
                 job.append(0, start.text());

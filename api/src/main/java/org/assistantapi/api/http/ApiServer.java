@@ -64,6 +64,7 @@ public final class ApiServer {
                 .post("/v1/audio/prewarm", new PrewarmHandler(speech, bodies, config.core().workers().prewarmVoices()))
                 .post(SessionHandlers.BASE, sessions::create)
                 .get(SessionHandlers.BASE + "/{id}/audio", sessions::audio)
+                .get(SessionHandlers.BASE + "/{id}/events", sessions::events)
                 .post(SessionHandlers.BASE + "/{id}/append", sessions::append)
                 .post(SessionHandlers.BASE + "/{id}/close", sessions::close)
                 .post(SessionHandlers.BASE + "/{id}/cancel", sessions::cancel)

@@ -2,8 +2,9 @@ package org.assistantapi.api.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+
+import org.assistantapi.core.SpokenWord;
 
 /**
  * How audio chunks are framed in a response body: as they are ({@code stream_format: audio}), or
@@ -15,6 +16,9 @@ sealed interface AudioBody {
     String contentType(String audioContentType);
 
     void write(OutputStream out, byte[] chunk) throws IOException;
+
+    /** Writes a spoken word, in its place among the chunks; only a body that asked for words gets any. */
+    void write(OutputStream out, SpokenWord word) throws IOException;
 
     /** Writes what closes the body after the last chunk. */
     void finish(OutputStream out) throws IOException;
@@ -41,30 +45,39 @@ sealed interface AudioBody {
         }
 
         @Override
+        public void write(OutputStream out, SpokenWord word) {
+            // Raw audio has no place for words (include_word_timings needs sse).
+        }
+
+        @Override
         public void finish(OutputStream out) {
             // The end of the body is the end of the audio.
         }
     }
 
-    /** {@code speech.audio.delta} events with base64 audio, then {@code speech.audio.done}. */
+    /**
+     * {@code speech.audio.delta} events with base64 audio, then {@code speech.audio.done}; words,
+     * when asked for, as {@code speech.word} events among the deltas, in audio order.
+     */
     record ServerSentEvents() implements AudioBody {
         @Override
         public String contentType(String audioContentType) {
-            return "text/event-stream";
+            return EventStream.CONTENT_TYPE;
         }
 
         @Override
         public void write(OutputStream out, byte[] chunk) throws IOException {
-            event(out, "{\"type\":\"speech.audio.delta\",\"audio\":\"" + Base64.getEncoder().encodeToString(chunk) + "\"}");
+            EventStream.write(out, "{\"type\":\"speech.audio.delta\",\"audio\":\"" + Base64.getEncoder().encodeToString(chunk) + "\"}");
+        }
+
+        @Override
+        public void write(OutputStream out, SpokenWord word) throws IOException {
+            EventStream.write(out, word, false);
         }
 
         @Override
         public void finish(OutputStream out) throws IOException {
-            event(out, "{\"type\":\"speech.audio.done\"}");
-        }
-
-        private static void event(OutputStream out, String json) throws IOException {
-            out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+            EventStream.write(out, "{\"type\":\"speech.audio.done\"}");
         }
     }
 }

@@ -1,16 +1,25 @@
 package org.assistantapi.api.http;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.assistantapi.core.SessionAudio;
+import org.assistantapi.core.SessionEvents;
 import org.assistantapi.core.SpeechException;
 import org.assistantapi.core.SpeechSession;
 import org.assistantapi.core.SpeechSessions;
+import org.assistantapi.core.Spoken;
+import org.assistantapi.core.WordTimings;
 
 /**
  * {@code /v1/audio/speech/sessions}: thin HTTP adapters over core's sessions. Create, read the
@@ -21,6 +30,9 @@ final class SessionHandlers {
 
     static final String BASE = "/v1/audio/speech/sessions";
 
+    /** How often an idle event stream writes a comment: a client that left is noticed only at a write. */
+    private static final Duration EVENTS_KEEPALIVE = Duration.ofSeconds(15);
+
     private final SpeechSessions sessions;
     private final JsonBodies bodies;
 
@@ -30,11 +42,14 @@ final class SessionHandlers {
     }
 
     void create(ServerRequest req, ServerResponse res) {
-        SpeechSession session = call(() -> sessions.open(SpeechFields.parse(new Fields(bodies.readObject(req)), null),
-                Caller.of(req).key()));
+        Fields fields = new Fields(bodies.readObject(req));
+        SpeechSession session = call(() -> sessions.open(SpeechFields.parse(fields, null), Caller.of(req).key(),
+                SpeechFields.wordTimings(fields)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", session.id());
         body.put("audio_url", BASE + "/" + session.id() + "/audio");
+        body.put("events_url", BASE + "/" + session.id() + "/events");
+        body.put(SpeechFields.INCLUDE_WORD_TIMINGS, session.words() == WordTimings.INCLUDED);
         body.put("response_format", session.format().format());
         body.put("content_type", session.format().contentType());
         body.put("sample_rate", session.format().sampleRate());
@@ -46,8 +61,41 @@ final class SessionHandlers {
         AccessEntry access = AccessEntry.of(req);
         access.speech(session.voice(), session.format().format());
         try (SessionAudio audio = call(session::openAudio)) {
-            AudioResponse.send(res, audio.format(), new AudioBody.Raw(), audio::read, access::firstByte);
+            AudioResponse.send(res, audio.format(), new AudioBody.Raw(), words -> audio.read(), access::firstByte);
         }
+    }
+
+    /**
+     * The session's words and segments as Server-Sent Events, as its audio reader takes their
+     * audio; {@code speech.session.done} once its audio is over. One reader at a time.
+     */
+    void events(ServerRequest req, ServerResponse res) {
+        SpeechSession session = session(req);
+        try (SessionEvents events = call(session::openEvents)) {
+            res.header(HeaderNames.CONTENT_TYPE, EventStream.CONTENT_TYPE);
+            OutputStream out = res.outputStream();
+            comment(out, "events of session " + session.id()); // the headers leave now: the client is attached
+            while (true) {
+                Spoken event = call(() -> events.next(EVENTS_KEEPALIVE));
+                if (event != null) {
+                    EventStream.write(out, event, true);
+                } else if (events.over()) {
+                    break;
+                } else {
+                    comment(out, "keepalive");
+                }
+                out.flush();
+            }
+            EventStream.write(out, "{\"type\":\"speech.session.done\"}");
+            out.close();
+        } catch (IOException e) {
+            throw new CloseConnectionException("client went away", e);
+        }
+    }
+
+    private static void comment(OutputStream out, String text) throws IOException {
+        out.write((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     void append(ServerRequest req, ServerResponse res) {

@@ -1,11 +1,20 @@
 package org.assistantapi.api.http;
 
 import org.assistantapi.core.SpeechRequest;
+import org.assistantapi.core.WordTimings;
 
 /** The speech fields OpenAI's request body and a session's creation share. */
 final class SpeechFields {
 
     private SpeechFields() {
+    }
+
+    /** The request field that asks for each spoken word's timing. */
+    static final String INCLUDE_WORD_TIMINGS = "include_word_timings";
+
+    /** Whether the body asks for word timings ({@code include_word_timings}, false when left out). */
+    static WordTimings wordTimings(Fields fields) {
+        return fields.bool(INCLUDE_WORD_TIMINGS).orElse(false) ? WordTimings.INCLUDED : WordTimings.EXCLUDED;
     }
 
     /** A request for {@code input}, with OpenAI's defaults for what the body leaves out. */

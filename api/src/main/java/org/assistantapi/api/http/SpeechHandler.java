@@ -9,6 +9,7 @@ import org.assistantapi.core.SpeechException;
 import org.assistantapi.core.SpeechRequest;
 import org.assistantapi.core.SpeechService;
 import org.assistantapi.core.StreamFormat;
+import org.assistantapi.core.WordTimings;
 
 /**
  * {@code POST /v1/audio/speech}: OpenAI's one-shot speech, streamed. Reads chunks from core's
@@ -30,14 +31,19 @@ final class SpeechHandler implements Handler {
         AccessEntry access = AccessEntry.of(req);
         access.speech(request.voice(), request.format());
         AudioBody body = AudioBody.of(fields.string("stream_format").orElse("audio"));
-        try (AudioStream stream = speak(request, Caller.of(req))) {
+        WordTimings words = SpeechFields.wordTimings(fields);
+        if (words == WordTimings.INCLUDED && !(body instanceof AudioBody.ServerSentEvents)) {
+            throw OpenAiError.invalid(SpeechFields.INCLUDE_WORD_TIMINGS, "invalid_value",
+                    "'include_word_timings' needs 'stream_format': 'sse' (raw audio has no place for them)");
+        }
+        try (AudioStream stream = speak(request, Caller.of(req), words)) {
             AudioResponse.send(res, startOrThrow(stream), body, stream::read, access::firstByte);
         }
     }
 
-    private AudioStream speak(SpeechRequest request, Caller caller) {
+    private AudioStream speak(SpeechRequest request, Caller caller, WordTimings words) {
         try {
-            return speech.speak(request, caller.key());
+            return speech.speak(request, caller.key(), words);
         } catch (SpeechException e) {
             throw SpeechErrors.toHttp(e);
         }

@@ -9,7 +9,9 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -36,6 +38,22 @@ public final class EspeakLibrary {
     private static final int POSITION_CHARACTER = 1;
     private static final int PARAMETER_RATE = 1;
     private static final int EE_OK = 0;
+    /**
+     * espeak_EVENT on 64-bit Linux: type, unique_identifier, text_position, length,
+     * audio_position, sample, user_data, then an 8-byte union; a list ends with type 0.
+     */
+    private static final StructLayout EVENT = MemoryLayout.structLayout(
+            JAVA_INT.withName("type"), JAVA_INT.withName("unique_identifier"), JAVA_INT.withName("text_position"),
+            JAVA_INT.withName("length"), JAVA_INT.withName("audio_position"), JAVA_INT.withName("sample"),
+            ADDRESS.withName("user_data"), MemoryLayout.sequenceLayout(8, JAVA_BYTE).withName("id"));
+    private static final long EVENT_TYPE = offsetOf("type");
+    private static final long EVENT_TEXT_POSITION = offsetOf("text_position");
+    private static final long EVENT_SAMPLE = offsetOf("sample");
+    private static final int EVENT_LIST_TERMINATED = 0;
+    private static final int EVENT_WORD = 1;
+    private static final int EVENT_END = 5;
+    /** More events than this for one chunk of at most ~1,100 samples would be a broken list. */
+    private static final int MAX_EVENTS_PER_CHUNK = 1024;
 
     private static EspeakLibrary instance;
 
@@ -48,6 +66,8 @@ public final class EspeakLibrary {
     private final int sampleRate;
     private String currentVoice;
     private PcmSink currentSink;
+    private SpokenWords currentWords;
+    private long samplesSpoken;
     private boolean aborted;
 
     /** One clause as espeak-ng phonemized it, with the punctuation that ended it (0 for none). */
@@ -160,14 +180,20 @@ public final class EspeakLibrary {
             selectVoice(voice);
             int status = (int) setParameter.invokeExact(PARAMETER_RATE, wordsPerMinute, 0);
             check(status, "set the speaking rate");
-            byte[] utf8 = wellFormed(text).getBytes(StandardCharsets.UTF_8);
+            String wellFormed = wellFormed(text);
+            byte[] utf8 = wellFormed.getBytes(StandardCharsets.UTF_8);
             MemorySegment textSegment = arena.allocate(utf8.length + 1L);
             MemorySegment.copy(utf8, 0, textSegment, JAVA_BYTE, 0, utf8.length);
             currentSink = sink;
+            currentWords = new SpokenWords(wellFormed, sink);
+            samplesSpoken = 0;
             aborted = false;
             status = (int) synth.invokeExact(textSegment, (long) utf8.length + 1, 0, POSITION_CHARACTER, 0,
                     SYNTH_UTF8_WITH_END_PAUSE, MemorySegment.NULL, MemorySegment.NULL);
             check(status, "synthesize");
+            if (!aborted) {
+                currentWords.finish(samplesSpoken);
+            }
             return !aborted;
         } catch (EngineException e) {
             throw e;
@@ -175,6 +201,7 @@ public final class EspeakLibrary {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "espeak-ng synthesis failed", e);
         } finally {
             currentSink = null;
+            currentWords = null;
             lock.unlock();
         }
     }
@@ -228,24 +255,57 @@ public final class EspeakLibrary {
         }
     }
 
-    /** The synth callback; runs on the thread inside espeak_Synth. Returning 1 aborts synthesis. */
+    /**
+     * The synth callback; runs on the thread inside espeak_Synth. Returning 1 aborts synthesis.
+     * The chunk's samples go to the sink first, then its events, so a word whose end this chunk
+     * marks is reported after the samples that end it.
+     */
     @SuppressWarnings("unused")
     private int onSamples(MemorySegment wav, int sampleCount, MemorySegment events) {
         try {
-            if (sampleCount <= 0 || wav.equals(MemorySegment.NULL) || currentSink == null) {
+            if (currentSink == null) {
                 return 0;
             }
-            short[] samples = wav.reinterpret(sampleCount * 2L).toArray(JAVA_SHORT);
-            if (!currentSink.accept(samples, 0, samples.length)) {
-                aborted = true;
-                return 1;
+            if (sampleCount > 0 && !wav.equals(MemorySegment.NULL)) {
+                short[] samples = wav.reinterpret(sampleCount * 2L).toArray(JAVA_SHORT);
+                samplesSpoken += samples.length;
+                if (!currentSink.accept(samples, 0, samples.length)) {
+                    aborted = true;
+                    return 1;
+                }
             }
+            readEvents(events);
             return 0;
         } catch (Throwable e) {
             // An exception must never unwind into native code: abort this synthesis instead.
             aborted = true;
             return 1;
         }
+    }
+
+    /** Passes a chunk's word starts and clause ends on to the text's words. */
+    private void readEvents(MemorySegment events) {
+        if (events.equals(MemorySegment.NULL)) {
+            return;
+        }
+        MemorySegment list = events.reinterpret(EVENT.byteSize() * MAX_EVENTS_PER_CHUNK);
+        for (int i = 0; i < MAX_EVENTS_PER_CHUNK; i++) {
+            MemorySegment event = list.asSlice(i * EVENT.byteSize(), EVENT.byteSize());
+            int type = event.get(JAVA_INT, EVENT_TYPE);
+            if (type == EVENT_LIST_TERMINATED) {
+                return;
+            }
+            long sample = Math.min(event.get(JAVA_INT, EVENT_SAMPLE), samplesSpoken);
+            if (type == EVENT_WORD) {
+                currentWords.wordStarts(event.get(JAVA_INT, EVENT_TEXT_POSITION), sample);
+            } else if (type == EVENT_END) {
+                currentWords.clauseEnds(event.get(JAVA_INT, EVENT_TEXT_POSITION), sample);
+            }
+        }
+    }
+
+    private static long offsetOf(String field) {
+        return EVENT.byteOffset(MemoryLayout.PathElement.groupElement(field));
     }
 
     /**

@@ -39,6 +39,7 @@ public final class FrameCodec {
     private static final byte PREWARMED = 26;
     private static final byte SEGMENT_SPOKEN = 27;
     private static final byte CATALOG_CHANGED = 28;
+    private static final byte WORD = 29;
 
     private FrameCodec() {
     }
@@ -100,6 +101,7 @@ public final class FrameCodec {
                 writeString(out, f.text());
                 out.writeBoolean(f.moreText());
                 out.writeBoolean(f.continuation());
+                out.writeBoolean(f.wordTimings());
             }
             case ToWorker.AppendText f -> {
                 out.writeByte(APPEND_TEXT);
@@ -161,6 +163,14 @@ public final class FrameCodec {
                 out.writeLong(f.audioMicros());
                 out.writeLong(f.engineMicros());
             }
+            case FromWorker.Word f -> {
+                out.writeByte(WORD);
+                out.writeLong(f.jobId());
+                out.writeInt(f.segment());
+                writeString(out, f.text());
+                out.writeLong(f.startMicros());
+                out.writeLong(f.endMicros());
+            }
             case FromWorker.End f -> {
                 out.writeByte(END);
                 out.writeLong(f.jobId());
@@ -195,7 +205,7 @@ public final class FrameCodec {
         byte type = in.readByte();
         return switch (type) {
             case START_JOB -> new ToWorker.StartJob(in.readLong(), readString(in), readString(in), in.readDouble(),
-                    readString(in), in.readInt(), in.readInt(), readString(in), in.readBoolean(), in.readBoolean());
+                    readString(in), in.readInt(), in.readInt(), readString(in), in.readBoolean(), in.readBoolean(), in.readBoolean());
             case APPEND_TEXT -> new ToWorker.AppendText(in.readLong(), in.readInt(), readString(in));
             case END_TEXT -> new ToWorker.EndText(in.readLong());
             case CREDIT -> new ToWorker.Credit(in.readLong(), in.readInt());
@@ -219,6 +229,7 @@ public final class FrameCodec {
                 yield new FromWorker.Audio(jobId, data);
             }
             case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt(), in.readLong(), in.readLong());
+            case WORD -> new FromWorker.Word(in.readLong(), in.readInt(), readString(in), in.readLong(), in.readLong());
             case END -> new FromWorker.End(in.readLong());
             case FAILED -> new FromWorker.Failed(in.readLong(), FailureCode.of(readString(in)), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));

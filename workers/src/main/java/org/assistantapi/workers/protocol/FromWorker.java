@@ -40,6 +40,15 @@ public sealed interface FromWorker extends Frame {
     record SegmentSpoken(long jobId, int segment, long audioMicros, long engineMicros) implements FromWorker {
     }
 
+    /**
+     * A word of segment {@code segment}, sent only to a job started with word timings, after the
+     * audio frames that carry its end (or in the same encoder flush): from {@code startMicros} to
+     * {@code endMicros} on the job's own audio timeline (from its first sample). Words come in
+     * order and do not overlap. Takes no credit.
+     */
+    record Word(long jobId, int segment, String text, long startMicros, long endMicros) implements FromWorker {
+    }
+
     /** The job's audio is complete. */
     record End(long jobId) implements FromWorker {
     }

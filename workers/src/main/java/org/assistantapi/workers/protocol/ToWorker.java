@@ -14,9 +14,11 @@ public sealed interface ToWorker extends Frame {
      *                     it the job ends once {@code text} is spoken
      * @param continuation the audio continues a stream another job began (after a worker died):
      *                     no container header where the format allows, a new chained stream for Ogg
+     * @param wordTimings  send each spoken word's timing ({@link FromWorker.Word}) beside the audio
      */
     record StartJob(long jobId, String voice, String speaker, double speed, String format, int sampleRate,
-                    int credits, String text, boolean moreText, boolean continuation) implements ToWorker {
+                    int credits, String text, boolean moreText, boolean continuation, boolean wordTimings)
+            implements ToWorker {
     }
 
     /** Another segment of a job's text, spoken as one unit after those before it. */

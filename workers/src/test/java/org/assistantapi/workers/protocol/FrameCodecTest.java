@@ -34,8 +34,8 @@ class FrameCodecTest {
     @Test
     void everyFrameRoundTrips() throws IOException {
         List<Frame> frames = List.of(
-                new ToWorker.StartJob(1, "en_US-x", "bob", 1.5, "mp3", 24000, 64, "Grüße, 世界 😀", true, false),
-                new ToWorker.StartJob(2, "espeak:en-us", null, 1.0, "wav", 0, 2, "", false, true),
+                new ToWorker.StartJob(1, "en_US-x", "bob", 1.5, "mp3", 24000, 64, "Grüße, 世界 😀", true, false, true),
+                new ToWorker.StartJob(2, "espeak:en-us", null, 1.0, "wav", 0, 2, "", false, true, false),
                 new ToWorker.AppendText(1, 3, "more text."),
                 new ToWorker.EndText(1),
                 new ToWorker.Credit(1, 32),
@@ -47,6 +47,7 @@ class FrameCodecTest {
                 new FromWorker.CatalogChanged(List.of(new VoiceDescriptor("w", "piper", "de-de", 22050, 1, Map.of(), "12@3+4@5"))),
                 new FromWorker.Started(1, "audio/mpeg", 22050),
                 new FromWorker.SegmentSpoken(1, 3, 2_345_678, 61_234),
+                new FromWorker.Word(1, 3, "Grüße", 1_250_000, 1_700_000),
                 new FromWorker.End(1),
                 new FromWorker.Failed(2, FailureCode.INVALID_SPEAKER, "no speaker zed"),
                 new FromWorker.Pong(7, 2, List.of("v")),
