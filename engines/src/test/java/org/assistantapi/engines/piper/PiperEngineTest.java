@@ -109,8 +109,8 @@ class PiperEngineTest {
         PiperEngine engine = new PiperEngine(PiperSettings.of(List.of(dir)));
         TestVoices.copy(SINGLE, dir, "corrupt", config -> { });
         Files.write(dir.resolve("corrupt.onnx"), new byte[] {1, 2, 3, 4});
-        assertFalse(refreshUntilSettled(engine).any(), "ONNX Runtime cannot open it");
-        assertUnavailable(engine, "corrupt", "ONNX Runtime cannot load it");
+        assertFalse(refreshUntilSettled(engine).any(), "not an ONNX model: never offered");
+        assertUnavailable(engine, "corrupt", "not an ONNX model");
     }
 
     /** Looks until no voice is still being written (a bounded wait, a second or two). */
