@@ -158,7 +158,8 @@ public final class SpeechService implements AutoCloseable {
         AudioStream stream = new AudioStream(jobId, prepared.voice(), prepared.format(), worker, credits,
                 settings.jobStartTimeout().toMillis(), cancelWhenStalled);
         worker.startJob(stream, new ToWorker.StartJob(jobId, prepared.voice(), prepared.speaker(), prepared.speed(),
-                prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation));
+                prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation,
+                prepared.normalization() == TextNormalization.OFF));
         return stream;
     }
 
@@ -197,7 +198,7 @@ public final class SpeechService implements AutoCloseable {
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
                         "unknown voice '" + request.voice() + "'; GET /v1/audio/voices lists the voices"));
         return new SpeechRequest(request.text(), request.model(), voice, request.speaker(), request.format(),
-                request.speed(), request.sampleRate());
+                request.speed(), request.sampleRate(), request.normalization());
     }
 
     /** {@code voice} may name a speaker after its last colon: {@code en_US-libritts-high:p123}. */
@@ -208,7 +209,7 @@ public final class SpeechService implements AutoCloseable {
             return request;
         }
         return new SpeechRequest(request.text(), request.model(), voice.substring(0, colon), voice.substring(colon + 1),
-                request.format(), request.speed(), request.sampleRate());
+                request.format(), request.speed(), request.sampleRate(), request.normalization());
     }
 
     private static Optional<VoiceDescriptor> findVoice(FromWorker.Ready catalog, String id) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +20,7 @@ import org.assistantapi.encoders.Encoders;
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
+import org.assistantapi.text.TextFrontEnd;
 import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.ToWorker;
 
@@ -36,11 +38,13 @@ final class JobScheduler implements Runnable {
     private final Deque<Job> turns = new ArrayDeque<>();
     private final VoiceCache voices;
     private final EncoderSettings encoderSettings;
+    private final TextFrontEnd frontEnd;
     private final WorkerOutput output;
 
-    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, WorkerOutput output) {
+    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, TextFrontEnd frontEnd, WorkerOutput output) {
         this.voices = voices;
         this.encoderSettings = encoderSettings;
+        this.frontEnd = frontEnd;
         this.output = output;
     }
 
@@ -149,7 +153,9 @@ final class JobScheduler implements Runnable {
         Job[] self = new Job[1];
         AudioEncoder encoder = Encoders.open(format, sourceRate, rate, encoderSettings,
                 new FrameOutputStream(frame -> self[0].offer(frame)), start.continuation());
-        Job job = new Job(id, voice, options, encoder, start.credits(), output, () -> {
+        String language = voice.info().language();
+        UnaryOperator<String> reading = start.rawText() ? text -> text : text -> frontEnd.normalize(text, language);
+        Job job = new Job(id, voice, reading, options, encoder, start.credits(), output, () -> {
             jobs.remove(id);
             voices.release(start.voice());
         });

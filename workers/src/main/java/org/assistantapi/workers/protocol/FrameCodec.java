@@ -99,6 +99,7 @@ public final class FrameCodec {
                 writeString(out, f.text());
                 out.writeBoolean(f.moreText());
                 out.writeBoolean(f.continuation());
+                out.writeBoolean(f.rawText());
             }
             case ToWorker.AppendText f -> {
                 out.writeByte(APPEND_TEXT);
@@ -193,7 +194,8 @@ public final class FrameCodec {
         byte type = in.readByte();
         return switch (type) {
             case START_JOB -> new ToWorker.StartJob(in.readLong(), readString(in), readString(in), in.readDouble(),
-                    readString(in), in.readInt(), in.readInt(), readString(in), in.readBoolean(), in.readBoolean());
+                    readString(in), in.readInt(), in.readInt(), readString(in), in.readBoolean(), in.readBoolean(),
+                    in.readBoolean());
             case APPEND_TEXT -> new ToWorker.AppendText(in.readLong(), in.readInt(), readString(in));
             case END_TEXT -> new ToWorker.EndText(in.readLong());
             case CREDIT -> new ToWorker.Credit(in.readLong(), in.readInt());

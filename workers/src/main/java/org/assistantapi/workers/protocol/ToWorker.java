@@ -14,12 +14,17 @@ public sealed interface ToWorker extends Frame {
      *                     it the job ends once {@code text} is spoken
      * @param continuation the audio continues a stream another job began (after a worker died):
      *                     no container header where the format allows, a new chained stream for Ogg
+     * @param rawText      speak every segment as written: no text front-end (markup, numbers, lexicon)
+     *                     before the engine
      */
     record StartJob(long jobId, String voice, String speaker, double speed, String format, int sampleRate,
-                    int credits, String text, boolean moreText, boolean continuation) implements ToWorker {
+                    int credits, String text, boolean moreText, boolean continuation, boolean rawText) implements ToWorker {
     }
 
-    /** Another segment of a job's text, spoken as one unit after those before it. */
+    /**
+     * Another segment of a job's text, spoken as one unit after those before it. The text
+     * front-end reads each segment whole, so a number or URL within it is never split.
+     */
     record AppendText(long jobId, int segment, String text) implements ToWorker {
     }
 

@@ -34,8 +34,8 @@ class FrameCodecTest {
     @Test
     void everyFrameRoundTrips() throws IOException {
         List<Frame> frames = List.of(
-                new ToWorker.StartJob(1, "en_US-x", "bob", 1.5, "mp3", 24000, 64, "Grüße, 世界 😀", true, false),
-                new ToWorker.StartJob(2, "espeak:en-us", null, 1.0, "wav", 0, 2, "", false, true),
+                new ToWorker.StartJob(1, "en_US-x", "bob", 1.5, "mp3", 24000, 64, "Grüße, 世界 😀", true, false, false),
+                new ToWorker.StartJob(2, "espeak:en-us", null, 1.0, "wav", 0, 2, "", false, true, true),
                 new ToWorker.AppendText(1, 3, "more text."),
                 new ToWorker.EndText(1),
                 new ToWorker.Credit(1, 32),
