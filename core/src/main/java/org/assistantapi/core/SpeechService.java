@@ -122,6 +122,35 @@ public final class SpeechService implements AutoCloseable {
         return startJob(prepare(request), request.text(), false, false);
     }
 
+    /**
+     * A dry run: what the request's voice would say for its text, sentence by sentence with
+     * phonemes, without synthesizing (a worker's synthesis thread does it between turns).
+     */
+    public DryRun dryRun(SpeechRequest request) throws SpeechException {
+        validateText(request.text());
+        FromWorker.Ready catalog = catalog();
+        SpeechRequest prepared = resolveSpeaker(chooseVoice(request), catalog);
+        VoiceDescriptor voice = findVoice(catalog, prepared.voice()).orElseThrow(() -> new SpeechException(
+                SpeechException.Reason.VOICE_NOT_FOUND, "unknown voice '" + prepared.voice() + "'; GET /v1/audio/voices lists the voices"));
+        WorkerProcess worker = pool.pick(voice.id())
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
+        FromWorker.Phonemized answer;
+        try {
+            answer = worker.phonemize(voice.id(), request.text(), request.normalization() == TextNormalization.OFF)
+                    .get(settings.jobStartTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "the worker did not answer the dry run");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeechException(SpeechException.Reason.NOT_READY, "interrupted during the dry run");
+        }
+        if (answer.errorCode() != null) {
+            throw SpeechException.fromWorker(answer.errorCode(), answer.errorMessage());
+        }
+        return new DryRun(voice.id(), voice.language(), request.normalization(),
+                answer.sentences().stream().map(s -> new DryRun.Sentence(s.text(), s.phonemes())).toList());
+    }
+
     /** Resolves the request's voice and speaker and checks everything but its text. */
     SpeechRequest prepare(SpeechRequest request) throws SpeechException {
         FromWorker.Ready catalog = catalog();

@@ -92,6 +92,7 @@ final class JobScheduler implements Runnable {
             case ToWorker.EndText end -> withJob(end.jobId(), Job::endText);
             case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
             case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
+            case ToWorker.Phonemize phonemize -> output.send(phonemize(phonemize));
             case ToWorker.Credit credit -> {
                 // Applied on arrival; the frame only woke this thread.
             }
@@ -114,6 +115,27 @@ final class JobScheduler implements Runnable {
             }
         }
         return loads;
+    }
+
+    /** A dry run on the synthesis thread (the one place this worker calls espeak-ng). */
+    private FromWorker.Phonemized phonemize(ToWorker.Phonemize request) {
+        try {
+            Voice voice = voices.acquire(request.voice());
+            try {
+                String text = request.rawText() ? request.text() : frontEnd.normalize(request.text(), voice.info().language());
+                List<FromWorker.Sentence> sentences = voice.phonemize(text).stream()
+                        .map(s -> new FromWorker.Sentence(s.text(), s.phonemes())).toList();
+                return new FromWorker.Phonemized(request.requestId(), sentences, null, null);
+            } finally {
+                voices.release(request.voice());
+            }
+        } catch (EngineException e) {
+            return new FromWorker.Phonemized(request.requestId(), List.of(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dry run " + request.requestId() + " failed", e);
+            return new FromWorker.Phonemized(request.requestId(), List.of(), EngineException.SYNTHESIS_FAILED,
+                    String.valueOf(e.getMessage()));
+        }
     }
 
     private void start(ToWorker.StartJob start) {

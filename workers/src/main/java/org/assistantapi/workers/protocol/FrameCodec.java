@@ -30,6 +30,7 @@ public final class FrameCodec {
     private static final byte PREWARM = 5;
     private static final byte APPEND_TEXT = 6;
     private static final byte END_TEXT = 7;
+    private static final byte PHONEMIZE = 8;
     private static final byte READY = 20;
     private static final byte STARTED = 21;
     private static final byte AUDIO = 22;
@@ -38,6 +39,7 @@ public final class FrameCodec {
     private static final byte PONG = 25;
     private static final byte PREWARMED = 26;
     private static final byte SEGMENT_SPOKEN = 27;
+    private static final byte PHONEMIZED = 28;
 
     private FrameCodec() {
     }
@@ -129,6 +131,24 @@ public final class FrameCodec {
                 out.writeLong(f.requestId());
                 writeStrings(out, f.voices());
             }
+            case ToWorker.Phonemize f -> {
+                out.writeByte(PHONEMIZE);
+                out.writeLong(f.requestId());
+                writeString(out, f.voice());
+                writeString(out, f.text());
+                out.writeBoolean(f.rawText());
+            }
+            case FromWorker.Phonemized f -> {
+                out.writeByte(PHONEMIZED);
+                out.writeLong(f.requestId());
+                out.writeInt(f.sentences().size());
+                for (FromWorker.Sentence sentence : f.sentences()) {
+                    writeString(out, sentence.text());
+                    writeString(out, sentence.phonemes());
+                }
+                writeString(out, f.errorCode());
+                writeString(out, f.errorMessage());
+            }
             case FromWorker.Ready f -> {
                 out.writeByte(READY);
                 out.writeInt(f.voices().size());
@@ -202,6 +222,15 @@ public final class FrameCodec {
             case CANCEL -> new ToWorker.Cancel(in.readLong());
             case PING -> new ToWorker.Ping(in.readLong());
             case PREWARM -> new ToWorker.Prewarm(in.readLong(), readStrings(in));
+            case PHONEMIZE -> new ToWorker.Phonemize(in.readLong(), readString(in), readString(in), in.readBoolean());
+            case PHONEMIZED -> {
+                long requestId = in.readLong();
+                List<FromWorker.Sentence> sentences = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    sentences.add(new FromWorker.Sentence(readString(in), readString(in)));
+                }
+                yield new FromWorker.Phonemized(requestId, sentences, readString(in), readString(in));
+            }
             case READY -> {
                 List<VoiceDescriptor> voices = new ArrayList<>();
                 for (int i = in.readInt(); i > 0; i--) {

@@ -44,6 +44,14 @@ public sealed interface ToWorker extends Frame {
     record Ping(long sequence) implements ToWorker {
     }
 
+    /**
+     * A dry run: what the voice would say for {@code text} (after the text front-end unless
+     * {@code rawText}) sentence by sentence, with phonemes, without synthesizing; answered by
+     * {@link FromWorker.Phonemized}.
+     */
+    record Phonemize(long requestId, String voice, String text, boolean rawText) implements ToWorker {
+    }
+
     /** Loads voices now, so that later jobs do not pay for it; answered by {@link FromWorker.Prewarmed}. */
     record Prewarm(long requestId, List<String> voices) implements ToWorker {
         public Prewarm {
