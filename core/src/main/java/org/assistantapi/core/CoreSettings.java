@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param voiceDirs           where workers look for Piper voices
  * @param maxLoadedVoices     voices a worker keeps loaded before unloading the least recently used
  * @param prewarmVoices       voices each worker loads before it reports ready
- * @param workerTuning        engine and encoder knobs by configuration key (e.g. {@code encoders.mp3_bitrate_kbps}),
+ * @param workerTuning        engine, encoder and text settings by configuration key (e.g. {@code encoders.mp3_bitrate_kbps}),
  *                            passed to every worker; unset ones keep the worker's defaults
  * @param voiceChoice         how requests' voice and model names map to voices
  * @param maxInputChars       the longest text one request may carry
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *                            which a load balancer routes a session's calls: 1 to 32 of {@code [a-z0-9-]}
  */
 public record CoreSettings(int workerCount, List<String> workerJvmOptions, List<Path> voiceDirs, int maxLoadedVoices,
-                           List<String> prewarmVoices, Map<String, Integer> workerTuning, VoiceChoice voiceChoice, int maxInputChars, int streamBufferFrames,
+                           List<String> prewarmVoices, Map<String, String> workerTuning, VoiceChoice voiceChoice, int maxInputChars, int streamBufferFrames,
                            Duration jobStartTimeout, Duration heartbeatInterval, Duration heartbeatTimeout,
                            Duration clientStallTimeout, SessionSettings sessions, String instanceId) {
 

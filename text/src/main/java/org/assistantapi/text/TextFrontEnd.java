@@ -11,7 +11,8 @@ import com.ibm.icu.util.ULocale;
 /**
  * Reads what an assistant wrote the way a careful person reads it aloud, in the voice's
  * language, for an engine to phonemize: Markdown to its words, emoji dropped, numbers, dates,
- * times, money, units, URLs and abbreviations as words; {@code [[ ]]} phonemes untouched.
+ * times, money, units, URLs and abbreviations as words, the operator's lexicon applied;
+ * {@code [[ ]]} phonemes untouched.
  *
  * <p>English (US and elsewhere) and German have complete rules; any other language gets markup
  * and emoji removal and ICU's number words, and espeak-ng's own rules for the rest. Not
@@ -23,11 +24,13 @@ public final class TextFrontEnd {
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" (?=[,.;:!?](?:\\s|$))");
 
     private final TextSettings settings;
+    private final Lexicon lexicon;
     private final Map<String, Language> languages = new HashMap<>();
     private final Map<String, LanguageReader> readers = new HashMap<>();
 
     public TextFrontEnd(TextSettings settings) {
         this.settings = settings;
+        this.lexicon = settings.lexiconDir() == null ? null : new Lexicon(settings.lexiconDir());
     }
 
     /**
@@ -41,6 +44,9 @@ public final class TextFrontEnd {
         String plain = MarkdownReader.read(phonemes.hide(text), settings.code(), codeSkipped(key));
         if (settings.emoji() == EmojiReading.DROP) {
             plain = EmojiFilter.drop(plain);
+        }
+        if (lexicon != null) {
+            plain = phonemes.hide(lexicon.apply(plain, key)); // an entry may say [[ phonemes ]]
         }
         LanguageReader reader = reader(key);
         String words = reader == null ? plain : reader.read(plain);

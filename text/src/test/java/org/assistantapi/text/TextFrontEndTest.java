@@ -24,14 +24,14 @@ class TextFrontEndTest {
 
     @Test
     void codeBlocksCanBeSpoken() {
-        TextFrontEnd speaking = new TextFrontEnd(new TextSettings(CodeReading.SPEAK, EmojiReading.DROP));
+        TextFrontEnd speaking = new TextFrontEnd(new TextSettings(CodeReading.SPEAK, EmojiReading.DROP, null));
         assertEquals("Run: npm install. npm test. Done.",
                 speaking.normalize("Run:\n```\nnpm install\nnpm test\n```\nDone.", "en-us"));
     }
 
     @Test
     void emojiCanBeLeftForTheEngine() {
-        TextFrontEnd keeping = new TextFrontEnd(new TextSettings(CodeReading.SKIP, EmojiReading.SPEAK));
+        TextFrontEnd keeping = new TextFrontEnd(new TextSettings(CodeReading.SKIP, EmojiReading.SPEAK, null));
         assertEquals("Great 👍", keeping.normalize("Great 👍", "en-us"));
     }
 

@@ -14,7 +14,6 @@ import org.assistantapi.encoders.AudioFormat;
 import org.assistantapi.encoders.Encoders;
 import org.assistantapi.engines.VoiceInfo;
 import org.assistantapi.text.TextFrontEnd;
-import org.assistantapi.text.TextSettings;
 import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.Frame;
 import org.assistantapi.workers.protocol.FrameCodec;
@@ -44,7 +43,7 @@ public final class WorkerMain {
         EngineRegistry engines = EngineRegistry.open(options);
         VoiceCache voices = new VoiceCache(engines, options.maxLoadedVoices());
         JobScheduler scheduler = new JobScheduler(voices, WorkerTuning.encoders(options),
-                new TextFrontEnd(TextSettings.DEFAULT), output);
+                new TextFrontEnd(WorkerTuning.text(options)), output);
 
         scheduler.load(options.prewarmVoices()).stream()
                 .filter(load -> load.error() != null)

@@ -1,6 +1,7 @@
 package org.assistantapi.api.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,13 +55,17 @@ public enum ConfigKey {
     ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510),
     ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 5, 0, 10),
     ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000),
-    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320);
+    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320),
+    TEXT_CODE_BLOCKS("text.code_blocks", "skip", List.of("skip", "speak")),
+    TEXT_EMOJI("text.emoji", "drop", List.of("drop", "speak")),
+    TEXT_LEXICON_DIR("text.lexicon_dir", "/etc/assistant-api/lexicon");
 
     private final String key;
     private final String defaultValue;
     private final boolean map;
     private final int min;
     private final int max;
+    private final List<String> choices;
 
     ConfigKey(String key, String defaultValue) {
         this(key, defaultValue, false);
@@ -73,6 +78,17 @@ public enum ConfigKey {
         this.map = map;
         this.min = 0;
         this.max = -1;
+        this.choices = List.of();
+    }
+
+    /** A worker setting that takes one of a few words, handed to every worker as it is. */
+    ConfigKey(String key, String defaultValue, List<String> choices) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.map = false;
+        this.min = 0;
+        this.max = -1;
+        this.choices = List.copyOf(choices);
     }
 
     /** A worker tuning key: an integer in a range, handed to every worker as it is. */
@@ -82,10 +98,16 @@ public enum ConfigKey {
         this.map = false;
         this.min = min;
         this.max = max;
+        this.choices = List.of();
     }
 
     boolean isWorkerTuning() {
         return max >= min;
+    }
+
+    /** The words a choice key takes; empty for other keys. */
+    List<String> choices() {
+        return choices;
     }
 
     int min() {
