@@ -22,6 +22,8 @@ final class Abbreviations {
     private record Expansion(String words, Context context) {
     }
 
+    private static final Pattern SPACE = Pattern.compile("\\s");
+
     private final Map<String, List<Expansion>> byWritten = new LinkedHashMap<>();
     private final Pattern pattern;
 
@@ -62,7 +64,7 @@ final class Abbreviations {
      * @param numberAfter    a number comes right after it
      */
     String expand(String matched, boolean nameBefore, boolean nameAfter, boolean numberAfter) {
-        List<Expansion> expansions = byWritten.get(matched.replaceAll("\\s", " "));
+        List<Expansion> expansions = byWritten.get(SPACE.matcher(matched).replaceAll(" "));
         if (expansions == null) {
             return null;
         }

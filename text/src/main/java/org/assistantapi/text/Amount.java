@@ -31,12 +31,21 @@ record Amount(boolean negative, String whole, String fraction) {
 
     /** Exactly one, written without a fraction (a noun after it is singular). */
     boolean isOne() {
-        return !negative && isWhole() && whole.replaceFirst("^0+(?=.)", "").equals("1");
+        return !negative && isWhole() && significant().equals("1");
     }
 
     /** The whole part as a number, or -1 when it is too long for one. */
     long wholeValue() {
-        String trimmed = whole.replaceFirst("^0+(?=.)", "");
+        String trimmed = significant();
         return trimmed.length() > 15 ? -1 : Long.parseLong(trimmed);
+    }
+
+    /** The whole digits without leading zeros ("0" stays). */
+    private String significant() {
+        int i = 0;
+        while (i < whole.length() - 1 && whole.charAt(i) == '0') {
+            i++;
+        }
+        return whole.substring(i);
     }
 }

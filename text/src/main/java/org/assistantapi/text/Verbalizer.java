@@ -35,6 +35,7 @@ final class Verbalizer implements LanguageReader {
     private static final Pattern DECADE = Pattern.compile("'?(\\d{2}|1\\d{3}|20\\d{2})(s|er)(?![\\p{L}\\d])");
     private static final Pattern FRACTION = Pattern.compile("(?:(\\d{1,3})\\s)?(\\d{1,3})[/⁄](\\d{1,3})(?![\\d/⁄])");
     private static final Pattern VULGAR_FRACTION = Pattern.compile("(\\d?)([¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])");
+    private static final java.util.Set<String> VERSION_WORDS = java.util.Set.of("version", "v", "release", "update", "firmware");
     private static final Pattern SYMBOL = Pattern.compile("(&)(?=\\s)|([~≈#])(?=\\d)");
 
     private final Language language;
@@ -404,7 +405,7 @@ final class Verbalizer implements LanguageReader {
             return -1;
         }
         String[] parts = m.group(2).split("\\.");
-        boolean named = m.group(1) != null || pass.previousWord(at).matches("(?i)version|v|release|update|firmware");
+        boolean named = m.group(1) != null || VERSION_WORDS.contains(pass.previousWord(at).toLowerCase(java.util.Locale.ROOT));
         if (!named && parts.length < 3) {
             return -1;
         }
