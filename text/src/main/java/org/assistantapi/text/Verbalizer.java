@@ -669,15 +669,8 @@ final class Verbalizer implements LanguageReader {
 
         /** The word before {@code at} (letters only), or "" at the start or after punctuation. */
         String previousWord(int at) {
-            int end = at;
-            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-            int start = end;
-            while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
-                start--;
-            }
-            return text.substring(start, end);
+            int end = skipSpacesBack(at);
+            return text.substring(previousWordStart(end), end);
         }
 
         /** Whether the token at {@code at} (up to the next space) lacks the character. */
@@ -692,28 +685,30 @@ final class Verbalizer implements LanguageReader {
 
         /** The last character before {@code at} that is not a space, or a space at the start. */
         char previousSymbol(int at) {
-            int end = at;
-            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
+            int end = skipSpacesBack(at);
             return end == 0 ? ' ' : text.charAt(end - 1);
         }
 
-        /** Whether the text before {@code at} ends a sentence, so a capital there proves no name. */
+        /** Whether the text before the word before {@code at} ends a sentence, so a capital there proves no name. */
         boolean sentenceStartBefore(int at) {
+            int before = skipSpacesBack(previousWordStart(skipSpacesBack(at)));
+            return before == 0 || ".!?:".indexOf(text.charAt(before - 1)) >= 0;
+        }
+
+        private int skipSpacesBack(int at) {
             int end = at;
             while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
                 end--;
             }
+            return end;
+        }
+
+        private int previousWordStart(int end) {
             int start = end;
             while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
                 start--;
             }
-            int before = start;
-            while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
-                before--;
-            }
-            return before == 0 || ".!?:".indexOf(text.charAt(before - 1)) >= 0;
+            return start;
         }
 
         /** The word or number after {@code end} past spaces, or "". */
