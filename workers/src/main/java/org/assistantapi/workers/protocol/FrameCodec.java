@@ -146,7 +146,7 @@ public final class FrameCodec {
                     writeString(out, sentence.text());
                     writeString(out, sentence.phonemes());
                 }
-                writeString(out, f.errorCode());
+                writeString(out, f.errorCode() == null ? null : f.errorCode().code());
                 writeString(out, f.errorMessage());
             }
             case FromWorker.Ready f -> {
@@ -187,7 +187,7 @@ public final class FrameCodec {
             case FromWorker.Failed f -> {
                 out.writeByte(FAILED);
                 out.writeLong(f.jobId());
-                writeString(out, f.code());
+                writeString(out, f.code().code());
                 writeString(out, f.message());
             }
             case FromWorker.Pong f -> {
@@ -229,7 +229,9 @@ public final class FrameCodec {
                 for (int i = in.readInt(); i > 0; i--) {
                     sentences.add(new FromWorker.Sentence(readString(in), readString(in)));
                 }
-                yield new FromWorker.Phonemized(requestId, sentences, readString(in), readString(in));
+                String errorCode = readString(in);
+                yield new FromWorker.Phonemized(requestId, sentences, errorCode == null ? null : FailureCode.of(errorCode),
+                        readString(in));
             }
             case READY -> {
                 List<VoiceDescriptor> voices = new ArrayList<>();
@@ -251,7 +253,7 @@ public final class FrameCodec {
             }
             case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt(), in.readLong(), in.readLong());
             case END -> new FromWorker.End(in.readLong());
-            case FAILED -> new FromWorker.Failed(in.readLong(), readString(in), readString(in));
+            case FAILED -> new FromWorker.Failed(in.readLong(), FailureCode.of(readString(in)), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));
             case PREWARMED -> {
                 long requestId = in.readLong();

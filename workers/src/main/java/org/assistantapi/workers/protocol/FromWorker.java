@@ -33,8 +33,8 @@ public sealed interface FromWorker extends Frame {
     record End(long jobId) implements FromWorker {
     }
 
-    /** The job failed; {@code code} is stable (e.g. {@code invalid_speaker}), the message is for people. */
-    record Failed(long jobId, String code, String message) implements FromWorker {
+    /** The job failed; {@code code} says why, the message is for people. */
+    record Failed(long jobId, FailureCode code, String message) implements FromWorker {
     }
 
     /**
@@ -58,7 +58,7 @@ public sealed interface FromWorker extends Frame {
      * Answers a {@link ToWorker.Phonemize}: the sentences and their phonemes, or (when
      * {@code errorCode} is not null) why there are none, with a stable code as in {@link Failed}.
      */
-    record Phonemized(long requestId, List<Sentence> sentences, String errorCode, String errorMessage)
+    record Phonemized(long requestId, List<Sentence> sentences, FailureCode errorCode, String errorMessage)
             implements FromWorker {
         public Phonemized {
             sentences = List.copyOf(sentences);

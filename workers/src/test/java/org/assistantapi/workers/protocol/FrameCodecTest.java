@@ -38,7 +38,7 @@ class FrameCodecTest {
                 new ToWorker.StartJob(2, "espeak:en-us", null, 1.0, "wav", 0, 2, "", false, true, true),
                 new ToWorker.Phonemize(9, "espeak:de", "Am 3. Mai", false),
                 new FromWorker.Phonemized(9, List.of(new FromWorker.Sentence("Am dritten Mai", "am dɾˈɪtən mˈaɪ")), null, null),
-                new FromWorker.Phonemized(10, List.of(), "voice_not_found", "no voice x"),
+                new FromWorker.Phonemized(10, List.of(), FailureCode.VOICE_NOT_FOUND, "no voice x"),
                 new ToWorker.AppendText(1, 3, "more text."),
                 new ToWorker.EndText(1),
                 new ToWorker.Credit(1, 32),
@@ -50,7 +50,7 @@ class FrameCodecTest {
                 new FromWorker.Started(1, "audio/mpeg", 22050),
                 new FromWorker.SegmentSpoken(1, 3, 2_345_678, 61_234),
                 new FromWorker.End(1),
-                new FromWorker.Failed(2, "invalid_speaker", "no speaker zed"),
+                new FromWorker.Failed(2, FailureCode.INVALID_SPEAKER, "no speaker zed"),
                 new FromWorker.Pong(7, 2, List.of("v")),
                 new FromWorker.Prewarmed(9, List.of(new FromWorker.VoiceLoad("a", 12, null),
                         new FromWorker.VoiceLoad("b", 0, "corrupt model"))));
