@@ -29,7 +29,7 @@ final class Verbalizer implements LanguageReader {
     private static final Pattern PHONE = Pattern.compile(
             "(?:\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,5}\\)?){2,6}"
             + "|\\(\\d{2,5}\\)\\s?\\d{3,4}[-. ]?\\d{3,4}"
-            + "|\\d{3}[-.]\\d{3}[-.]\\d{4}"
+            + "|(?:1[-. ])?\\d{3}[-.]\\d{3}[-.]\\d{4}"
             + "|0\\d{2,4}[ /-]\\d{3,8}(?:[ -]\\d{2,6})?"
             + "|(\\d{3})-(\\d{4}))(?![\\d]|[.,]\\d)");
     private static final Pattern DECADE = Pattern.compile("'?(\\d{2}|1\\d{3}|20\\d{2})(s|er)(?![\\p{L}\\d])");
@@ -75,8 +75,11 @@ final class Verbalizer implements LanguageReader {
         this.time = Pattern.compile("(\\d{1,2})([:.])(\\d{2})(?::(\\d{2}))?(?:\\s*([aApP])\\.?\\s?[mM](\\.)?(?![\\p{L}\\d]))?(\\s*Uhr)?(?!\\d)");
         this.hourOnly = Pattern.compile("(\\d{1,2})\\s*([aApP])\\.?[mM](\\.)?(?![\\p{L}\\d])");
         String currencies = longestFirst(language.currencies().keySet());
+        // Currency words ("euros", "Euro") follow an amount; only symbols and codes also lead one.
+        String leadingCurrencies = longestFirst(language.currencies().keySet().stream()
+                .filter(symbol -> symbol.chars().noneMatch(Character::isLowerCase)).toList());
         String scales = "thousand|million|billion|trillion|mn|bn|tn|Tsd\\.|Mio\\.?|Mrd\\.?|Millionen|Million|Milliarden|Milliarde|Tausend|[kKmMbBT]";
-        this.moneyBefore = Pattern.compile("([-−]?)(" + currencies + ")\\s?(" + number + ")(?:\\s?(" + scales + ")(?![\\p{L}\\d]))?");
+        this.moneyBefore = Pattern.compile("([-−]?)(" + leadingCurrencies + ")\\s?(" + number + ")(?:\\s?(" + scales + ")(?![\\p{L}\\d]))?");
         this.moneyAfter = Pattern.compile("\\s?(?:(" + scales + ")\\s?)?(" + currencies + ")(?![\\p{L}\\d])");
         this.units = language.units();
         this.unitAfter = Pattern.compile("\\s?(" + longestFirst(units.keySet()) + ")(?![\\p{L}\\d])");
@@ -333,7 +336,7 @@ final class Verbalizer implements LanguageReader {
             return -1;
         }
         pass.word(language.time(hour, minute, second, meridiem));
-        return pass.keepSentenceEnd(m.group(6) != null, m.end());
+        return rangeDash(pass, pass.keepSentenceEnd(m.group(6) != null, m.end()));
     }
 
     private int hourOnly(Pass pass, int at) {
@@ -346,7 +349,17 @@ final class Verbalizer implements LanguageReader {
             return -1;
         }
         pass.word(language.time(hour, 0, 0, meridiem(m.group(2))));
-        return pass.keepSentenceEnd(m.group(3) != null, m.end());
+        return rangeDash(pass, pass.keepSentenceEnd(m.group(3) != null, m.end()));
+    }
+
+    /** "9am-5pm", "14:00–16:00": a dash right after a time and before a digit says "to"; the next time follows. */
+    private int rangeDash(Pass pass, int end) {
+        if (end + 1 < pass.text.length() && "-–".indexOf(pass.text.charAt(end)) >= 0
+                && Character.isDigit(pass.text.charAt(end + 1))) {
+            pass.word(" " + language.rangeWord() + " ");
+            return end + 1;
+        }
+        return end;
     }
 
     private static Meridiem meridiem(String letter) {
