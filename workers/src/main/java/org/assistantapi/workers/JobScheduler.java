@@ -128,7 +128,7 @@ final class JobScheduler implements Runnable {
                         .map(s -> new FromWorker.Sentence(s.text(), s.phonemes())).toList();
                 return new FromWorker.Phonemized(request.requestId(), sentences, null, null);
             } finally {
-                voices.release(request.voice());
+                voices.release(voice);
             }
         } catch (EngineException e) {
             return new FromWorker.Phonemized(request.requestId(), List.of(), FailureCode.of(e.code()), e.getMessage());
@@ -146,7 +146,7 @@ final class JobScheduler implements Runnable {
             try {
                 turns.add(newJob(start, voice));
             } catch (EngineException | RuntimeException e) {
-                voices.release(start.voice());
+                voices.release(voice);
                 throw e;
             }
         } catch (EngineException e) {
@@ -180,7 +180,7 @@ final class JobScheduler implements Runnable {
         UnaryOperator<String> reading = start.rawText() ? text -> text : text -> frontEnd.normalize(text, language);
         Job job = new Job(id, voice, reading, options, encoder, start.credits(), output, () -> {
             jobs.remove(id);
-            voices.release(start.voice());
+            voices.release(voice);
         });
         self[0] = job;
         try {
