@@ -30,7 +30,7 @@ import org.assistantapi.workers.protocol.VoiceDescriptor;
 final class WorkerProcess {
 
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
-    private static final AtomicLong PREWARM_IDS = new AtomicLong();
+    private static final AtomicLong REQUEST_IDS = new AtomicLong();
 
     private final String id;
     private final Process process;
@@ -38,6 +38,7 @@ final class WorkerProcess {
     private final FrameCodec.Writer writer;
     private final Map<Long, AudioStream> streams = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<List<FromWorker.VoiceLoad>>> prewarms = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<FromWorker.Phonemized>> dryRuns = new ConcurrentHashMap<>();
     private final CompletableFuture<FromWorker.Ready> ready = new CompletableFuture<>();
     private final long startedNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
@@ -172,10 +173,19 @@ final class WorkerProcess {
     }
 
     CompletableFuture<List<FromWorker.VoiceLoad>> prewarm(List<String> voices) {
-        long requestId = PREWARM_IDS.incrementAndGet();
+        long requestId = REQUEST_IDS.incrementAndGet();
         CompletableFuture<List<FromWorker.VoiceLoad>> answer = new CompletableFuture<>();
         prewarms.put(requestId, answer);
         send(new ToWorker.Prewarm(requestId, voices));
+        return answer;
+    }
+
+    /** Asks for a dry run of a text; the answer comes on the reader thread, or fails when the worker exits. */
+    CompletableFuture<FromWorker.Phonemized> phonemize(String voice, String text, boolean rawText) {
+        long requestId = REQUEST_IDS.incrementAndGet();
+        CompletableFuture<FromWorker.Phonemized> answer = new CompletableFuture<>();
+        dryRuns.put(requestId, answer);
+        send(new ToWorker.Phonemize(requestId, voice, text, rawText));
         return answer;
     }
 
@@ -226,6 +236,7 @@ final class WorkerProcess {
             streams.values().forEach(this::failStream);
             streams.clear();
             prewarms.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
+            dryRuns.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
             onExit.accept(this);
         }
     }
@@ -252,6 +263,12 @@ final class WorkerProcess {
                 CompletableFuture<List<FromWorker.VoiceLoad>> answer = prewarms.remove(p.requestId());
                 if (answer != null) {
                     answer.complete(p.loads());
+                }
+            }
+            case FromWorker.Phonemized p -> {
+                CompletableFuture<FromWorker.Phonemized> answer = dryRuns.remove(p.requestId());
+                if (answer != null) {
+                    answer.complete(p);
                 }
             }
             case FromWorker.Started f -> toStream(f.jobId(), f, false);

@@ -2,6 +2,7 @@ package org.assistantapi.workers;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.function.UnaryOperator;
 
 import org.assistantapi.encoders.AudioEncoder;
 import org.assistantapi.engines.EngineException;
@@ -27,6 +28,7 @@ final class Job {
 
     private final long id;
     private final Voice voice;
+    private final UnaryOperator<String> reading;
     private final SynthesisOptions options;
     private final AudioEncoder encoder;
     private final WorkerOutput output;
@@ -44,10 +46,12 @@ final class Job {
     /** Null unless the client asked for word timings. */
     private JobWords words;
 
-    Job(long id, Voice voice, SynthesisOptions options, AudioEncoder encoder, int credits, WorkerOutput output,
-        Runnable onDone) {
+    /** @param reading what each segment's text becomes before the engine speaks it (the text front-end, or as is) */
+    Job(long id, Voice voice, UnaryOperator<String> reading, SynthesisOptions options, AudioEncoder encoder, int credits,
+        WorkerOutput output, Runnable onDone) {
         this.id = id;
         this.voice = voice;
+        this.reading = reading;
         this.options = options;
         this.encoder = encoder;
         this.credits = credits;
@@ -59,9 +63,9 @@ final class Job {
         return id;
     }
 
-    /** Adds a segment of text; the engine splits it into sentences now. Synthesis thread only. */
+    /** Adds a segment of text; it is read into words and the engine splits it into sentences now. Synthesis thread only. */
     void append(int number, String text) throws EngineException {
-        segments.add(new Segment(number, voice.synthesize(text, options)));
+        segments.add(new Segment(number, voice.synthesize(reading.apply(text), options)));
     }
 
     /** Sends each spoken word's timing beside the audio. Before the first step. */

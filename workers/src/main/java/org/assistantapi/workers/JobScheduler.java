@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,7 @@ import org.assistantapi.engines.EngineException;
 import org.assistantapi.workers.protocol.FailureCode;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
+import org.assistantapi.text.TextFrontEnd;
 import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.ToWorker;
 
@@ -37,11 +39,13 @@ final class JobScheduler implements Runnable {
     private final Deque<Job> turns = new ArrayDeque<>();
     private final VoiceCache voices;
     private final EncoderSettings encoderSettings;
+    private final TextFrontEnd frontEnd;
     private final WorkerOutput output;
 
-    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, WorkerOutput output) {
+    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, TextFrontEnd frontEnd, WorkerOutput output) {
         this.voices = voices;
         this.encoderSettings = encoderSettings;
+        this.frontEnd = frontEnd;
         this.output = output;
     }
 
@@ -89,6 +93,7 @@ final class JobScheduler implements Runnable {
             case ToWorker.EndText end -> withJob(end.jobId(), Job::endText);
             case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
             case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
+            case ToWorker.Phonemize phonemize -> output.send(phonemize(phonemize));
             case ToWorker.Credit credit -> {
                 // Applied on arrival; the frame only woke this thread.
             }
@@ -111,6 +116,27 @@ final class JobScheduler implements Runnable {
             }
         }
         return loads;
+    }
+
+    /** A dry run on the synthesis thread (the one place this worker calls espeak-ng). */
+    private FromWorker.Phonemized phonemize(ToWorker.Phonemize request) {
+        try {
+            Voice voice = voices.acquire(request.voice());
+            try {
+                String text = request.rawText() ? request.text() : frontEnd.normalize(request.text(), voice.info().language());
+                List<FromWorker.Sentence> sentences = voice.phonemize(text).stream()
+                        .map(s -> new FromWorker.Sentence(s.text(), s.phonemes())).toList();
+                return new FromWorker.Phonemized(request.requestId(), sentences, null, null);
+            } finally {
+                voices.release(voice);
+            }
+        } catch (EngineException e) {
+            return new FromWorker.Phonemized(request.requestId(), List.of(), FailureCode.of(e.code()), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dry run " + request.requestId() + " failed", e);
+            return new FromWorker.Phonemized(request.requestId(), List.of(), FailureCode.SYNTHESIS_FAILED,
+                    String.valueOf(e.getMessage()));
+        }
     }
 
     private void start(ToWorker.StartJob start) {
@@ -150,7 +176,9 @@ final class JobScheduler implements Runnable {
         Job[] self = new Job[1];
         AudioEncoder encoder = Encoders.open(format, sourceRate, rate, encoderSettings,
                 new FrameOutputStream(frame -> self[0].offer(frame)), start.continuation());
-        Job job = new Job(id, voice, options, encoder, start.credits(), output, () -> {
+        String language = voice.info().language();
+        UnaryOperator<String> reading = start.rawText() ? text -> text : text -> frontEnd.normalize(text, language);
+        Job job = new Job(id, voice, reading, options, encoder, start.credits(), output, () -> {
             jobs.remove(id);
             voices.release(voice);
         });

@@ -1,6 +1,7 @@
 package org.assistantapi.api.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.assistantapi.core.WorkerSettings;
@@ -60,7 +61,10 @@ public enum ConfigKey {
     ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510, Kind.WORKER_TUNING),
     ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 5, 0, 10, Kind.WORKER_TUNING),
     ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000, Kind.WORKER_TUNING),
-    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING);
+    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING),
+    TEXT_CODE_BLOCKS("text.code_blocks", "skip", List.of("skip", "speak")),
+    TEXT_EMOJI("text.emoji", "drop", List.of("drop", "speak")),
+    TEXT_LEXICON_DIR("text.lexicon_dir", "/etc/assistant-api/lexicon", Kind.WORKER_PATH);
 
     /** How a key's value is read. */
     enum Kind {
@@ -71,7 +75,11 @@ public enum ConfigKey {
         /** An integer in a range. */
         INTEGER,
         /** An integer in a range, handed to every worker as it is. */
-        WORKER_TUNING
+        WORKER_TUNING,
+        /** One of a few words ({@link #choices()}), handed to every worker as it is. */
+        WORKER_CHOICE,
+        /** A path handed to every worker, always (its default when not set). */
+        WORKER_PATH
     }
 
     private final String key;
@@ -79,6 +87,7 @@ public enum ConfigKey {
     private final Kind kind;
     private final int min;
     private final int max;
+    private final List<String> choices;
 
     ConfigKey(String key, String defaultValue) {
         this(key, defaultValue, Kind.TEXT);
@@ -101,16 +110,31 @@ public enum ConfigKey {
         this(key, String.valueOf(defaultValue), kind, min, max);
     }
 
+    /** A worker setting that takes one of a few words. */
+    ConfigKey(String key, String defaultValue, List<String> choices) {
+        this(key, defaultValue, Kind.WORKER_CHOICE, 0, -1, choices);
+    }
+
     ConfigKey(String key, String defaultValue, Kind kind, int min, int max) {
+        this(key, defaultValue, kind, min, max, List.of());
+    }
+
+    ConfigKey(String key, String defaultValue, Kind kind, int min, int max, List<String> choices) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.kind = kind;
         this.min = min;
         this.max = max;
+        this.choices = List.copyOf(choices);
     }
 
     boolean isWorkerTuning() {
         return kind == Kind.WORKER_TUNING;
+    }
+
+    /** The words a choice key takes; empty for other keys. */
+    List<String> choices() {
+        return choices;
     }
 
     int min() {

@@ -206,14 +206,29 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         }
     }
 
-    /** The engine and encoder knobs that were set, checked here so that workers never see a bad one. */
-    private static Map<String, Integer> workerTuning(Config config) throws ConfigException {
-        Map<String, Integer> tuning = new LinkedHashMap<>();
+    /**
+     * The engine, encoder and text settings that were set (and the lexicon directory, always),
+     * checked here so that workers never see a bad one.
+     */
+    private static Map<String, String> workerTuning(Config config) throws ConfigException {
+        Map<String, String> tuning = new LinkedHashMap<>();
         for (ConfigKey key : ConfigKey.values()) {
-            if (key.isWorkerTuning() && config.get(key.key()).exists()) {
-                tuning.put(key.key(), integer(config, key));
+            if (!config.get(key.key()).exists()) {
+                continue;
+            }
+            if (key.isWorkerTuning()) {
+                tuning.put(key.key(), String.valueOf(integer(config, key)));
+            } else if (!key.choices().isEmpty()) {
+                String value = string(config, key, key.defaultValue());
+                if (!key.choices().contains(value)) {
+                    throw new ConfigException("'" + key.key() + "' must be one of " + String.join(", ", key.choices())
+                            + ", got " + value);
+                }
+                tuning.put(key.key(), value);
             }
         }
+        tuning.put(ConfigKey.TEXT_LEXICON_DIR.key(),
+                expandHome(string(config, ConfigKey.TEXT_LEXICON_DIR, ConfigKey.TEXT_LEXICON_DIR.defaultValue())).toString());
         return tuning;
     }
 

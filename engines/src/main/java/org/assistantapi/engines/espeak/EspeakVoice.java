@@ -1,10 +1,14 @@
 package org.assistantapi.engines.espeak;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.Deque;
 
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.PcmSink;
+import org.assistantapi.engines.SpokenSentence;
 import org.assistantapi.engines.Synthesis;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
@@ -55,6 +59,22 @@ final class EspeakVoice implements Voice {
                 return !sentences.isEmpty();
             }
         };
+    }
+
+    /** Each sentence's clauses as espeak-ng phonemizes them, joined by spaces. */
+    @Override
+    public List<SpokenSentence> phonemize(String text) throws EngineException {
+        List<SpokenSentence> spoken = new ArrayList<>();
+        for (String sentence : Sentences.split(library, info.language(), text)) {
+            StringJoiner phonemes = new StringJoiner(" ");
+            for (EspeakLibrary.Clause clause : library.phonemize(info.language(), EspeakLibrary.wellFormed(sentence))) {
+                if (!clause.phonemes().isBlank()) {
+                    phonemes.add(clause.phonemes().strip());
+                }
+            }
+            spoken.add(new SpokenSentence(sentence, phonemes.toString()));
+        }
+        return spoken;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.SpokenSentence;
 import org.assistantapi.engines.espeak.EspeakLibrary;
 import org.assistantapi.engines.espeak.Sentences;
 
@@ -49,6 +50,20 @@ final class PiperPhonemizer {
             case ESPEAK -> espeakWithRawPhonemes(text);
         };
         return sentences.stream().filter(s -> !s.isEmpty()).map(StringBuilder::toString).toList();
+    }
+
+    /**
+     * The text's sentences (espeak-ng's rule, as {@link #phonemize} splits them) with the phonemes
+     * each is spoken with; a text voice's text is one sentence.
+     */
+    List<SpokenSentence> sentences(String text) throws EngineException {
+        List<String> texts = config.phonemeType() == PiperVoiceConfig.PhonemeType.ESPEAK
+                ? Sentences.split(espeak, config.espeakVoice(), text) : List.of(text.strip());
+        List<SpokenSentence> spoken = new ArrayList<>();
+        for (String sentence : texts) {
+            spoken.add(new SpokenSentence(sentence, String.join(" ", phonemize(sentence))));
+        }
+        return spoken;
     }
 
     /**

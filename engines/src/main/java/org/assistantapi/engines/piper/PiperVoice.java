@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.PcmSink;
+import org.assistantapi.engines.SpokenSentence;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
 import org.assistantapi.engines.VoiceInfo;
@@ -60,6 +61,11 @@ public final class PiperVoice implements Voice {
                 (float) (config.lengthScale() / options.speed()), config.noiseW());
         // Piper feeds sid only to multi-speaker models.
         return new PiperSynthesis(this, sentences, scales, config.numSpeakers() > 1 ? speaker : -1, phonemizeNanos);
+    }
+
+    @Override
+    public List<SpokenSentence> phonemize(String text) throws EngineException {
+        return phonemizer.sentences(text);
     }
 
     @Override
