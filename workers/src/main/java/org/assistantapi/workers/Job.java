@@ -19,6 +19,27 @@ import org.assistantapi.workers.protocol.FromWorker;
  */
 final class Job {
 
+    /** Where a job is in its life; only {@link #SPEAKING} takes turns. */
+    enum State {
+        /** Speaking its text, or waiting for more. */
+        SPEAKING,
+        /** Everything is spoken and its End waits behind audio that has no credit yet. */
+        END_QUEUED,
+        /** Core cancelled it; the synthesis thread drops it at its next look. */
+        CANCELLED,
+        /** Its End has left: finished normally. */
+        ENDED,
+        /** It ended with a Failed frame. */
+        FAILED,
+        /** It was dropped without a word (its reader is gone). */
+        DROPPED;
+
+        /** Whether the job's encoder and voice are released: nothing more happens to it. */
+        boolean isReleased() {
+            return this == ENDED || this == FAILED || this == DROPPED;
+        }
+    }
+
     /** A segment's sentences, prepared by the engine. */
     private record Segment(int number, Synthesis synthesis) {
     }
@@ -33,9 +54,8 @@ final class Job {
     private final ArrayDeque<FromWorker> outbox = new ArrayDeque<>();
     private boolean textEnded;
     private int credits;
-    private boolean endQueued;
-    private boolean done;
-    private volatile boolean cancelled;
+    /** Written under the job's lock; read without it by the engine's sink to stop a cancelled sentence. */
+    private volatile State state = State.SPEAKING;
     /** The samples spoken so far in the current segment, and the engine's time for them. */
     private long segmentSamples;
     private long segmentEngineNanos;
@@ -55,6 +75,10 @@ final class Job {
         return id;
     }
 
+    State state() {
+        return state;
+    }
+
     /** Adds a segment of text; the engine splits it into sentences now. Synthesis thread only. */
     void append(int number, String text) throws EngineException {
         segments.add(new Segment(number, voice.synthesize(text, options)));
@@ -65,14 +89,15 @@ final class Job {
         textEnded = true;
     }
 
-    /** Ready for its next step: not cancelled or finished, everything sent so far has left, and it has work. */
+    /** Ready for its next step: speaking, everything sent so far has left, and it has work. */
     synchronized boolean ready() {
-        return !cancelled && !done && !endQueued && outbox.isEmpty() && (!segments.isEmpty() || textEnded);
+        return state == State.SPEAKING && outbox.isEmpty() && (!segments.isEmpty() || textEnded);
     }
 
     /** Whether the synthesis thread should drop it: cancelled, or failed. */
-    synchronized boolean gone() {
-        return cancelled || (done && !endQueued);
+    boolean gone() {
+        State now = state;
+        return now == State.CANCELLED || now == State.FAILED || now == State.DROPPED;
     }
 
     /**
@@ -83,7 +108,7 @@ final class Job {
         Segment segment = segments.peek();
         if (segment != null) {
             speak(segment.synthesis());
-            if (cancelled || segment.synthesis().hasNext()) {
+            if (state == State.CANCELLED || segment.synthesis().hasNext()) {
                 return;
             }
             segments.poll();
@@ -99,8 +124,9 @@ final class Job {
     }
 
     /** Whether the job has queued its end: it takes no more turns. */
-    synchronized boolean ended() {
-        return endQueued;
+    boolean ended() {
+        State now = state;
+        return now == State.END_QUEUED || now == State.ENDED;
     }
 
     private void speak(Synthesis synthesis) throws EngineException, IOException {
@@ -111,7 +137,7 @@ final class Job {
             try {
                 encoder.encode(samples, offset, length);
                 segmentSamples += length;
-                return !cancelled;
+                return state != State.CANCELLED;
             } catch (IOException e) {
                 encoderFailure[0] = e; // the engine may be in native code: stop it, throw below
                 return false;
@@ -138,33 +164,36 @@ final class Job {
         drain();
     }
 
-    void cancel() {
-        cancelled = true;
+    /** Core no longer wants the job; a job already ended or failed stays as it is. */
+    synchronized void cancel() {
+        if (state == State.SPEAKING || state == State.END_QUEUED) {
+            state = State.CANCELLED;
+        }
     }
 
     boolean cancelled() {
-        return cancelled;
+        return state == State.CANCELLED;
     }
 
     /** Ends the job with an error in place of its End; queued frames are dropped. */
     synchronized void fail(String code, String message) {
         outbox.clear();
-        if (!done) {
+        if (!state.isReleased()) {
             output.send(new FromWorker.Failed(id, code, message));
-            finish();
+            finish(State.FAILED);
         }
     }
 
     /** Drops the job without a word: its reader is gone. */
     synchronized void drop() {
         outbox.clear();
-        if (!done) {
-            finish();
+        if (!state.isReleased()) {
+            finish(State.DROPPED);
         }
     }
 
     private synchronized void end() {
-        endQueued = true;
+        state = State.END_QUEUED;
         queue(new FromWorker.End(id));
     }
 
@@ -174,7 +203,7 @@ final class Job {
     }
 
     private void drain() {
-        while (!outbox.isEmpty() && !cancelled && !done) {
+        while (!outbox.isEmpty() && (state == State.SPEAKING || state == State.END_QUEUED)) {
             boolean audio = outbox.peek() instanceof FromWorker.Audio;
             if (audio && credits == 0) {
                 return;
@@ -184,13 +213,13 @@ final class Job {
             if (audio) {
                 credits--;
             } else if (frame instanceof FromWorker.End) {
-                finish();
+                finish(State.ENDED);
             }
         }
     }
 
-    private void finish() {
-        done = true;
+    private void finish(State last) {
+        state = last;
         encoder.close();
         onDone.run();
     }
