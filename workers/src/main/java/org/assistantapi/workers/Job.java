@@ -1,6 +1,7 @@
 package org.assistantapi.workers;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 
 import org.assistantapi.encoders.AudioEncoder;
@@ -40,6 +41,12 @@ final class Job {
         }
     }
 
+    /** Opens the job's encoder on the stream the job collects its audio frames from. */
+    @FunctionalInterface
+    interface EncoderOpener {
+        AudioEncoder open(OutputStream frames);
+    }
+
     /** A segment's sentences, prepared by the engine. */
     private record Segment(int number, Synthesis synthesis) {
     }
@@ -60,15 +67,16 @@ final class Job {
     private long segmentSamples;
     private long segmentEngineNanos;
 
-    Job(long id, Voice voice, SynthesisOptions options, AudioEncoder encoder, int credits, WorkerOutput output,
+    /** Opens the encoder on the job's own frame stream: each flush of it becomes an audio frame of this job. */
+    Job(long id, Voice voice, SynthesisOptions options, EncoderOpener encoder, int credits, WorkerOutput output,
         Runnable onDone) {
         this.id = id;
         this.voice = voice;
         this.options = options;
-        this.encoder = encoder;
         this.credits = credits;
         this.output = output;
         this.onDone = onDone;
+        this.encoder = encoder.open(new FrameOutputStream(this::offer));
     }
 
     long id() {
@@ -154,7 +162,7 @@ final class Job {
     }
 
     /** Queues one encoded frame; it leaves at once if credit allows. */
-    void offer(byte[] frame) {
+    private void offer(byte[] frame) {
         queue(new FromWorker.Audio(id, frame));
     }
 
@@ -216,6 +224,11 @@ final class Job {
                 finish(State.ENDED);
             }
         }
+    }
+
+    /** Closes the encoder of a job that never started: for failures before it is registered. */
+    void discard() {
+        encoder.close();
     }
 
     private void finish(State last) {

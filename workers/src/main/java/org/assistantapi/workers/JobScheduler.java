@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.assistantapi.encoders.AudioEncoder;
 import org.assistantapi.encoders.AudioFormat;
 import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.encoders.Encoders;
@@ -146,20 +145,18 @@ final class JobScheduler implements Runnable {
             throw new EngineException("unsupported_sample_rate", format.id() + " cannot be encoded at " + rate
                     + " Hz; it takes " + format.describeRates());
         }
-        Job[] self = new Job[1];
-        AudioEncoder encoder = Encoders.open(format, sourceRate, rate, encoderSettings,
-                new FrameOutputStream(frame -> self[0].offer(frame)), start.continuation());
-        Job job = new Job(id, voice, options, encoder, start.credits(), output, () -> {
-            jobs.remove(id);
-            voices.release(start.voice());
-        });
-        self[0] = job;
+        Job job = new Job(id, voice, options,
+                frames -> Encoders.open(format, sourceRate, rate, encoderSettings, frames, start.continuation()),
+                start.credits(), output, () -> {
+                    jobs.remove(id);
+                    voices.release(start.voice());
+                });
         try {
             if (!start.text().isEmpty()) {
                 job.append(0, start.text());
             }
         } catch (EngineException | RuntimeException e) {
-            encoder.close();
+            job.discard();
             throw e;
         }
         if (!start.moreText()) {
