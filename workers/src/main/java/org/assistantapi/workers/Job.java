@@ -167,9 +167,13 @@ final class Job {
     }
 
     /** Core's reader took frames off the stream: send that many more. */
-    synchronized void grant(int frames) {
-        credits += frames;
-        drain();
+    void grant(int frames) {
+        boolean ended;
+        synchronized (this) {
+            credits += frames;
+            ended = drain();
+        }
+        releaseIf(ended);
     }
 
     /** Core no longer wants the job; a job already ended or failed stays as it is. */
@@ -184,46 +188,73 @@ final class Job {
     }
 
     /** Ends the job with an error in place of its End; queued frames are dropped. */
-    synchronized void fail(String code, String message) {
-        outbox.clear();
-        if (!state.isReleased()) {
-            output.send(new FromWorker.Failed(id, code, message));
-            finish(State.FAILED);
+    void fail(String code, String message) {
+        boolean failed;
+        synchronized (this) {
+            outbox.clear();
+            failed = settle(State.FAILED);
+            if (failed) {
+                output.send(new FromWorker.Failed(id, code, message));
+            }
         }
+        releaseIf(failed);
     }
 
     /** Drops the job without a word: its reader is gone. */
-    synchronized void drop() {
-        outbox.clear();
-        if (!state.isReleased()) {
-            finish(State.DROPPED);
+    void drop() {
+        boolean dropped;
+        synchronized (this) {
+            outbox.clear();
+            dropped = settle(State.DROPPED);
         }
+        releaseIf(dropped);
     }
 
-    private synchronized void end() {
-        state = State.END_QUEUED;
+    private void end() {
+        synchronized (this) {
+            state = State.END_QUEUED;
+        }
         queue(new FromWorker.End(id));
     }
 
-    private synchronized void queue(FromWorker frame) {
-        outbox.add(frame);
-        drain();
+    private void queue(FromWorker frame) {
+        boolean ended;
+        synchronized (this) {
+            outbox.add(frame);
+            ended = drain();
+        }
+        releaseIf(ended);
     }
 
-    private void drain() {
+    /**
+     * Sends what credit allows. Caller holds the lock.
+     *
+     * @return whether the End just left: the caller releases the job once it has let go of the lock
+     */
+    private boolean drain() {
         while (!outbox.isEmpty() && (state == State.SPEAKING || state == State.END_QUEUED)) {
             boolean audio = outbox.peek() instanceof FromWorker.Audio;
             if (audio && credits == 0) {
-                return;
+                return false;
             }
             FromWorker frame = outbox.poll();
             output.send(frame);
             if (audio) {
                 credits--;
             } else if (frame instanceof FromWorker.End) {
-                finish(State.ENDED);
+                return settle(State.ENDED);
             }
         }
+        return false;
+    }
+
+    /** Moves to a final state unless already in one. Caller holds the lock. @return whether it moved */
+    private boolean settle(State last) {
+        if (state.isReleased()) {
+            return false;
+        }
+        state = last;
+        return true;
     }
 
     /** Closes the encoder of a job that never started: for failures before it is registered. */
@@ -231,9 +262,15 @@ final class Job {
         encoder.close();
     }
 
-    private void finish(State last) {
-        state = last;
-        encoder.close();
-        onDone.run();
+    /**
+     * Closes the encoder and gives back the voice, never under the job's lock: closing the AAC
+     * encoder joins its pump thread, which may be waiting for that lock to hand over ffmpeg's last
+     * output (a disconnect while ffmpeg was still writing hung the worker this way).
+     */
+    private void releaseIf(boolean settled) {
+        if (settled) {
+            encoder.close();
+            onDone.run();
+        }
     }
 }
