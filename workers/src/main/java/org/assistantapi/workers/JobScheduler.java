@@ -36,6 +36,7 @@ final class JobScheduler implements Runnable {
     private final VoiceCache voices;
     private final EncoderSettings encoderSettings;
     private final WorkerOutput output;
+    private final HangWatch watch = new HangWatch();
 
     JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, WorkerOutput output) {
         this.voices = voices;
@@ -58,6 +59,12 @@ final class JobScheduler implements Runnable {
                     job.cancel();
                 }
             }
+            case ToWorker.Ping ping -> {
+                if (!watch.hung()) {
+                    output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
+                }
+                return; // answered here, so a long text on the synthesis thread never looks like a hang
+            }
             default -> {
             }
         }
@@ -69,11 +76,13 @@ final class JobScheduler implements Runnable {
         try {
             while (true) {
                 ToWorker frame = hasTurnToTake() ? inbox.poll() : inbox.take();
+                watch.begin();
                 if (frame != null) {
                     handle(frame);
                 } else {
                     takeTurn();
                 }
+                watch.end();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,7 +94,9 @@ final class JobScheduler implements Runnable {
             case ToWorker.StartJob start -> start(start);
             case ToWorker.AppendText append -> withJob(append.jobId(), job -> job.append(append.segment(), append.text()));
             case ToWorker.EndText end -> withJob(end.jobId(), Job::endText);
-            case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
+            case ToWorker.Ping ping -> {
+                // Answered by the reader thread on arrival; never queued.
+            }
             case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
             case ToWorker.Credit credit -> {
                 // Applied on arrival; the frame only woke this thread.

@@ -22,6 +22,8 @@ final class VoiceCache implements AutoCloseable {
     private final int maxLoaded;
     private final LinkedHashMap<String, Voice> loaded = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Integer> users = new HashMap<>();
+    /** The loaded ids as of the last change, readable while a voice loads under the lock. */
+    private volatile List<String> loadedIds = List.of();
 
     VoiceCache(EngineRegistry engines, int maxLoaded) {
         this.engines = engines;
@@ -35,12 +37,14 @@ final class VoiceCache implements AutoCloseable {
             voice = engines.load(voiceId);
             loaded.put(voiceId, voice);
             evictIdleOverflow();
+            loadedIds = List.copyOf(loaded.keySet());
         }
         return voice;
     }
 
-    synchronized List<String> loadedIds() {
-        return List.copyOf(loaded.keySet());
+    /** Without the lock: the heartbeat reads it while the synthesis thread may be loading a voice. */
+    List<String> loadedIds() {
+        return loadedIds;
     }
 
     /** A voice for a job, held until {@link #release} so that it is not unloaded mid-text. */
@@ -63,6 +67,7 @@ final class VoiceCache implements AutoCloseable {
                 LOG.info("unloading voice " + entry.getKey());
                 entry.getValue().close();
                 eldestFirst.remove();
+                loadedIds = List.copyOf(loaded.keySet());
             }
         }
     }
@@ -71,5 +76,6 @@ final class VoiceCache implements AutoCloseable {
     public synchronized void close() {
         loaded.values().forEach(Voice::close);
         loaded.clear();
+        loadedIds = List.of();
     }
 }

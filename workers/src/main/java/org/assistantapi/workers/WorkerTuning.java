@@ -18,7 +18,10 @@ final class WorkerTuning {
     static PiperSettings piper(WorkerOptions options) {
         return new PiperSettings(options.voiceDirs(),
                 Duration.ofMillis(options.tuning("piper.sentence_silence_ms", (int) PiperSettings.DEFAULT_SENTENCE_SILENCE.toMillis())),
-                options.tuning("piper.intra_op_threads", PiperSettings.DEFAULT_INTRA_OP_THREADS));
+                options.tuning("piper.intra_op_threads", PiperSettings.DEFAULT_INTRA_OP_THREADS),
+                Duration.ofMillis(options.tuning("scheduling.piece_budget_ms", (int) PiperSettings.DEFAULT_PIECE_BUDGET.toMillis())),
+                Duration.ofMillis(options.tuning("scheduling.first_piece_budget_ms",
+                        (int) PiperSettings.DEFAULT_FIRST_PIECE_BUDGET.toMillis())));
     }
 
     static EncoderSettings encoders(WorkerOptions options) {

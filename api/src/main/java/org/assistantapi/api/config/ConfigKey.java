@@ -54,7 +54,9 @@ public enum ConfigKey {
     ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510),
     ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 5, 0, 10),
     ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000),
-    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320);
+    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320),
+    SCHEDULING_PIECE_BUDGET_MS("scheduling.piece_budget_ms", 300, 10, 60_000),
+    SCHEDULING_FIRST_PIECE_BUDGET_MS("scheduling.first_piece_budget_ms", 120, 10, 60_000);
 
     private final String key;
     private final String defaultValue;

@@ -73,8 +73,9 @@ public final class PiperEngine implements SpeechEngine {
         PiperVoiceConfig config = files.config();
         EspeakLibrary espeak = config.phonemeType() == PiperVoiceConfig.PhonemeType.ESPEAK ? espeak(config) : null;
         PiperModel model = PiperModel.load(files.model(), config.numSpeakers() > 1, settings.intraOpThreads());
-        return new PiperVoice(files.info(), config, new PiperPhonemizer(config, espeak), model,
-                settings.sentenceSilence());
+        PiperVoice voice = new PiperVoice(files.info(), config, new PiperPhonemizer(config, espeak), model, settings);
+        voice.warmUp();
+        return voice;
     }
 
     @Override
