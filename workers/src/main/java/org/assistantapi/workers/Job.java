@@ -63,6 +63,8 @@ final class Job {
     private int credits;
     /** Written under the job's lock; read without it by the engine's sink to stop a cancelled sentence. */
     private volatile State state = State.SPEAKING;
+    /** Synthesis thread only. */
+    private final PlaybackClock playback = new PlaybackClock();
     /** The samples spoken so far in the current segment, and the engine's time for them. */
     private long segmentSamples;
     private long segmentEngineNanos;
@@ -89,7 +91,13 @@ final class Job {
 
     /** Adds a segment of text; the engine splits it into sentences now. Synthesis thread only. */
     void append(int number, String text) throws EngineException {
+        playback.textCame(System.nanoTime(), !segments.isEmpty());
         segments.add(new Segment(number, voice.synthesize(text, options)));
+    }
+
+    /** How much audio the listener has in hand, in microseconds (see {@link PlaybackClock}). Synthesis thread only. */
+    long slackMicros(long nowNanos) {
+        return playback.slackMicros(nowNanos, !segments.isEmpty());
     }
 
     /** No segment will follow: the job ends after the last one. Synthesis thread only. */
@@ -138,6 +146,7 @@ final class Job {
     }
 
     private void speak(Synthesis synthesis) throws EngineException, IOException {
+        long samplesBefore = segmentSamples;
         IOException[] encoderFailure = new IOException[1];
         long[] encodingNanos = new long[1];
         PcmSink sink = (samples, offset, length) -> {
@@ -155,7 +164,9 @@ final class Job {
         };
         long started = System.nanoTime();
         synthesis.speakNext(sink);
-        segmentEngineNanos += System.nanoTime() - started - encodingNanos[0];
+        long now = System.nanoTime();
+        segmentEngineNanos += now - started - encodingNanos[0];
+        playback.delivered((segmentSamples - samplesBefore) * 1_000_000 / voice.info().sampleRate(), now, true);
         if (encoderFailure[0] != null) {
             throw encoderFailure[0];
         }

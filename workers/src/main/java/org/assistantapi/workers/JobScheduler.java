@@ -1,14 +1,13 @@
 package org.assistantapi.workers;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,9 +21,10 @@ import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.ToWorker;
 
 /**
- * The worker's one synthesis thread. Active jobs take turns a sentence at a time, so a long text
- * delays another job's first audio by at most one sentence. Control frames are handled between
- * turns; credits and cancels also act at once from the reader thread.
+ * The worker's one synthesis thread. Active jobs take turns a piece (a sentence, or a bounded part
+ * of a long one) at a time, in the {@link TurnOrder} configured, so a long text delays another
+ * job's first audio by at most one piece. Control frames are handled between turns; credits and
+ * cancels also act at once from the reader thread.
  */
 final class JobScheduler implements Runnable {
 
@@ -32,15 +32,18 @@ final class JobScheduler implements Runnable {
 
     private final BlockingQueue<ToWorker> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
-    private final Deque<Job> turns = new ArrayDeque<>();
+    /** The jobs in turn, in the order they came (round robin rotates it). Synthesis thread only. */
+    private final List<Job> turns = new ArrayList<>();
     private final VoiceCache voices;
     private final EncoderSettings encoderSettings;
+    private final Scheduling scheduling;
     private final WorkerOutput output;
     private final HangWatch watch = new HangWatch();
 
-    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, WorkerOutput output) {
+    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, Scheduling scheduling, WorkerOutput output) {
         this.voices = voices;
         this.encoderSettings = encoderSettings;
+        this.scheduling = scheduling;
         this.output = output;
     }
 
@@ -75,14 +78,23 @@ final class JobScheduler implements Runnable {
     public void run() {
         try {
             while (true) {
-                ToWorker frame = hasTurnToTake() ? inbox.poll() : inbox.take();
-                watch.begin();
-                if (frame != null) {
-                    handle(frame);
-                } else {
-                    takeTurn();
+                ToWorker frame = inbox.poll();
+                if (frame == null) {
+                    dropGone();
+                    TurnOrder.Turn turn = scheduling.order().next(turns, System.nanoTime(), scheduling.maxAheadMicros());
+                    if (turn.job() != null) {
+                        watch.begin();
+                        speakNextPiece(turn.job());
+                        watch.end();
+                        continue;
+                    }
+                    frame = turn.waitNanos() < 0 ? inbox.take() : inbox.poll(turn.waitNanos(), TimeUnit.NANOSECONDS);
                 }
-                watch.end();
+                if (frame != null) {
+                    watch.begin();
+                    handle(frame);
+                    watch.end();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,35 +208,26 @@ final class JobScheduler implements Runnable {
         void apply(Job job) throws EngineException;
     }
 
-    private boolean hasTurnToTake() {
-        for (Job job : turns) {
-            if (job.ready() || job.gone()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Speaks one sentence of the first job in turn that can take it, then puts it at the back. */
-    private void takeTurn() {
-        for (int i = turns.size(); i > 0; i--) {
-            Job job = turns.poll();
+    /** Drops the jobs that were cancelled or failed since the last turn. */
+    private void dropGone() {
+        turns.removeIf(job -> {
             if (job.gone()) {
                 job.drop();
-                return;
+                return true;
             }
-            if (job.ready()) {
-                if (speakNextSentence(job)) {
-                    turns.add(job);
-                }
-                return;
-            }
-            turns.add(job);
+            return false;
+        });
+    }
+
+    /** Speaks the job's next piece; it leaves the turns when it has ended, failed or was cancelled meanwhile. */
+    private void speakNextPiece(Job job) {
+        if (!speak(job)) {
+            turns.remove(job);
         }
     }
 
     /** @return whether the job stays in turn (it has more to say, or waits for more text) */
-    private boolean speakNextSentence(Job job) {
+    private boolean speak(Job job) {
         try {
             job.step();
             if (job.cancelled()) {

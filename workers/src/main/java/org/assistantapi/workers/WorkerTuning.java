@@ -24,6 +24,12 @@ final class WorkerTuning {
                         (int) PiperSettings.DEFAULT_FIRST_PIECE_BUDGET.toMillis())));
     }
 
+    /** {@code scheduling.order} arrives as the index of its value in {@link TurnOrder} (core checked the name). */
+    static Scheduling scheduling(WorkerOptions options) {
+        return new Scheduling(TurnOrder.values()[options.tuning("scheduling.order", Scheduling.DEFAULT_ORDER.ordinal())],
+                options.tuning("scheduling.max_ahead_ms", Scheduling.DEFAULT_MAX_AHEAD_MS) * 1_000L);
+    }
+
     static EncoderSettings encoders(WorkerOptions options) {
         EncoderSettings defaults = EncoderSettings.defaults();
         return new EncoderSettings(

@@ -1,6 +1,7 @@
 package org.assistantapi.api.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,8 @@ public enum ConfigKey {
     ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 5, 0, 10),
     ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000),
     ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320),
+    SCHEDULING_ORDER("scheduling.order", List.of("deadline", "round_robin")),
+    SCHEDULING_MAX_AHEAD_MS("scheduling.max_ahead_ms", 10_000, 0, 3_600_000),
     SCHEDULING_PIECE_BUDGET_MS("scheduling.piece_budget_ms", 300, 10, 60_000),
     SCHEDULING_FIRST_PIECE_BUDGET_MS("scheduling.first_piece_budget_ms", 120, 10, 60_000);
 
@@ -63,6 +66,7 @@ public enum ConfigKey {
     private final boolean map;
     private final int min;
     private final int max;
+    private final List<String> choices;
 
     ConfigKey(String key, String defaultValue) {
         this(key, defaultValue, false);
@@ -75,6 +79,7 @@ public enum ConfigKey {
         this.map = map;
         this.min = 0;
         this.max = -1;
+        this.choices = List.of();
     }
 
     /** A worker tuning key: an integer in a range, handed to every worker as it is. */
@@ -84,10 +89,29 @@ public enum ConfigKey {
         this.map = false;
         this.min = min;
         this.max = max;
+        this.choices = List.of();
+    }
+
+    /**
+     * A worker tuning key that names one of a few choices, the first being the default; workers
+     * get the choice's index (their enum lists the choices in this order).
+     */
+    ConfigKey(String key, List<String> choices) {
+        this.key = key;
+        this.defaultValue = choices.getFirst();
+        this.map = false;
+        this.min = 0;
+        this.max = choices.size() - 1;
+        this.choices = List.copyOf(choices);
     }
 
     boolean isWorkerTuning() {
         return max >= min;
+    }
+
+    /** The names a choice key takes, in index order; empty for other keys. */
+    List<String> choices() {
+        return choices;
     }
 
     int min() {

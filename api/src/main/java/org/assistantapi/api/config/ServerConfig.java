@@ -150,6 +150,16 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         return value;
     }
 
+    /** A choice key's value, as its index among the choices. */
+    private static int choice(Config config, ConfigKey key) throws ConfigException {
+        String name = parse(config, key, key.defaultValue(), String::strip);
+        int index = key.choices().indexOf(name);
+        if (index < 0) {
+            throw new ConfigException("'" + key.key() + "' must be one of " + String.join(", ", key.choices()) + ", got " + name);
+        }
+        return index;
+    }
+
     private static <T> T parse(Config config, ConfigKey key, T fallback, Function<String, T> parser) throws ConfigException {
         Config node = config.get(key.key());
         if (!node.exists()) {
@@ -188,7 +198,7 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         Map<String, Integer> tuning = new LinkedHashMap<>();
         for (ConfigKey key : ConfigKey.values()) {
             if (key.isWorkerTuning() && config.get(key.key()).exists()) {
-                tuning.put(key.key(), integer(config, key, 0, key.min(), key.max()));
+                tuning.put(key.key(), key.choices().isEmpty() ? integer(config, key, 0, key.min(), key.max()) : choice(config, key));
             }
         }
         return tuning;
