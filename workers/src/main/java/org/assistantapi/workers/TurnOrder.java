@@ -7,7 +7,8 @@ enum TurnOrder {
     /**
      * The job whose listener has the least audio in hand goes next, so a job about to run dry is
      * served before one far ahead, and a new job (its listener waiting, slack below zero) before any
-     * job that is ahead. A job more than the configured margin ahead waits.
+     * job that is ahead. A job more than the configured margin ahead waits while the worker holds
+     * other jobs; alone, it goes on (a client fetching a whole file gets it as fast as it is made).
      */
     DEADLINE,
     /** Jobs take turns a piece at a time in the order they came, whatever their listeners have. */
@@ -49,7 +50,7 @@ enum TurnOrder {
                 continue;
             }
             long slack = job.slackMicros(nowNanos);
-            if (slack > maxAheadMicros) {
+            if (slack > maxAheadMicros && jobs.size() > 1) {
                 soonestDue = Math.min(soonestDue, slack - maxAheadMicros);
             } else if (slack < bestSlack) { // ties: the earlier job, as jobs are in arrival order
                 best = job;
