@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 
 import org.assistantapi.encoders.AudioEncoder;
 import org.assistantapi.engines.EngineException;
+import org.assistantapi.workers.protocol.FailureCode;
 import org.assistantapi.engines.PcmSink;
 import org.assistantapi.engines.Synthesis;
 import org.assistantapi.engines.SynthesisOptions;
@@ -199,7 +200,7 @@ final class Job {
     }
 
     /** Ends the job with an error in place of its End; queued frames are dropped. */
-    void fail(String code, String message) {
+    void fail(FailureCode code, String message) {
         boolean failed;
         synchronized (this) {
             outbox.clear();
