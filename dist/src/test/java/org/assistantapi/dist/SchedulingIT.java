@@ -57,21 +57,6 @@ class SchedulingIT {
         return JSON.readTree(server.get("/health").body());
     }
 
-    /** Milliseconds to the first byte of a short request. */
-    private static long timeToFirstByte(RunningServer server) throws Exception {
-        long started = System.nanoTime();
-        try (InputStream body = open(server, RealisticVoiceDirectory.X_LOW, "Turning on the kitchen lights.", "pcm").body()) {
-            body.read();
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            body.transferTo(java.io.OutputStream.nullOutputStream());
-            return millis;
-        }
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
-    }
-
     /**
      * Two clients read a long text as fast as they can, so they run far ahead of their players;
      * a new client's first audio must not wait behind their pieces (issue 15: with turns taken
@@ -82,7 +67,7 @@ class SchedulingIT {
         try (RunningServer server = RunningServer.start("workers:\n  count: 1\nscheduling:\n  max_ahead_ms: 2000\n" + voices())) {
             List<Long> alone = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                alone.add(timeToFirstByte(server));
+                alone.add(WorkerPoolIT.timeToFirstByte(server, RealisticVoiceDirectory.X_LOW));
             }
             String longText = Files.readString(RunningServer.texts().resolve("long.txt"));
             List<HttpResponse<InputStream>> ahead = new ArrayList<>();
@@ -111,13 +96,13 @@ class SchedulingIT {
             }
             List<Long> beside = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                beside.add(timeToFirstByte(server));
+                beside.add(WorkerPoolIT.timeToFirstByte(server, RealisticVoiceDirectory.X_LOW));
             }
             for (HttpResponse<InputStream> response : ahead) {
                 response.body().close();
             }
-            assertTrue(median(beside) <= 3 * median(alone) + 150,
-                    "first byte " + median(alone) + " ms alone, " + median(beside) + " ms beside two clients far ahead");
+            assertTrue(WorkerPoolIT.median(beside) <= 3 * WorkerPoolIT.median(alone) + 150,
+                    "first byte " + WorkerPoolIT.median(alone) + " ms alone, " + WorkerPoolIT.median(beside) + " ms beside two clients far ahead");
         }
     }
 
@@ -152,25 +137,25 @@ class SchedulingIT {
                 + "the dishwasher will have finished its cycle, and the robot vacuum, which has been running "
                 + "since noon, will be back on its dock and charging for tomorrow morning.";
         String shortText = "Turning on the kitchen lights.";
-        short[] pieced;
-        byte[] shortPieced;
-        try (RunningServer server = RunningServer.start("workers:\n  count: 1\nscheduling:\n  piece_budget_ms: 10\n"
-                + "  first_piece_budget_ms: 10\n" + voices())) {
-            pieced = Wav.parse(speak(server, RealisticVoiceDirectory.X_LOW, sentence)).samples();
-            shortPieced = speak(server, "en_US-tones-medium", shortText);
+        Spoken pieced = speakBoth("  piece_budget_ms: 10\n  first_piece_budget_ms: 10\n", sentence, shortText);
+        Spoken whole = speakBoth("  order: round_robin\n  piece_budget_ms: 60000\n  first_piece_budget_ms: 60000\n",
+                sentence, shortText);
+        double ratio = pieced.sentence().length / (double) whole.sentence().length;
+        assertTrue(ratio > 0.8 && ratio < 1.25, "pieced " + pieced.sentence().length + " samples, whole " + whole.sentence().length);
+        assertTrue(largestStep(pieced.sentence()) <= largestStep(whole.sentence()) * 1.5,
+                "largest step pieced " + largestStep(pieced.sentence()) + ", whole " + largestStep(whole.sentence()));
+        assertArrayEquals(whole.shortText(), pieced.shortText(), "a short text is spoken exactly as before");
+    }
+
+    /** A long sentence with the realistic voice (decoded) and a short text with the tone voice (as sent). */
+    private record Spoken(short[] sentence, byte[] shortText) {
+    }
+
+    private static Spoken speakBoth(String scheduling, String sentence, String shortText) throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\nscheduling:\n" + scheduling + voices())) {
+            return new Spoken(Wav.parse(speak(server, RealisticVoiceDirectory.X_LOW, sentence)).samples(),
+                    speak(server, "en_US-tones-medium", shortText));
         }
-        short[] whole;
-        byte[] shortWhole;
-        try (RunningServer server = RunningServer.start("workers:\n  count: 1\nscheduling:\n  order: round_robin\n"
-                + "  piece_budget_ms: 60000\n  first_piece_budget_ms: 60000\n" + voices())) {
-            whole = Wav.parse(speak(server, RealisticVoiceDirectory.X_LOW, sentence)).samples();
-            shortWhole = speak(server, "en_US-tones-medium", shortText);
-        }
-        double ratio = pieced.length / (double) whole.length;
-        assertTrue(ratio > 0.8 && ratio < 1.25, "pieced " + pieced.length + " samples, whole " + whole.length);
-        assertTrue(largestStep(pieced) <= largestStep(whole) * 1.5,
-                "largest step pieced " + largestStep(pieced) + ", whole " + largestStep(whole));
-        assertArrayEquals(shortWhole, shortPieced, "a short text is spoken exactly as before");
     }
 
     private static int largestStep(short[] samples) {

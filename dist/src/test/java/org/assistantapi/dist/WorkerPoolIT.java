@@ -221,7 +221,8 @@ class WorkerPoolIT {
         return times;
     }
 
-    private static long timeToFirstByte(RunningServer server, String voice) throws Exception {
+    /** Milliseconds from a short request to its first byte (the rest is read too). */
+    static long timeToFirstByte(RunningServer server, String voice) throws Exception {
         HttpRequest post = HttpRequest.newBuilder(server.uri("/v1/audio/speech"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -236,7 +237,7 @@ class WorkerPoolIT {
         }
     }
 
-    private static long median(List<Long> values) {
+    static long median(List<Long> values) {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
 }
