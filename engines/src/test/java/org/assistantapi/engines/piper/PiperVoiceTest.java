@@ -119,7 +119,8 @@ class PiperVoiceTest {
                 assertTrue(spoken.speech().length <= (2 * PiperVoice.MAX_PIECE_PHONEMES + 3) * 1024, "bounded piece");
                 assertEquals(synthesis.hasNext() ? 1 : 2, spoken.chunks().size(), "silence only after the sentence");
             }
-            assertEquals(4000 / PiperVoice.MAX_PIECE_PHONEMES, pieces);
+            // At least this many; more when the machine is slow enough to make the budget bind first.
+            assertTrue(pieces >= 4000 / PiperVoice.MAX_PIECE_PHONEMES, pieces + " pieces");
             assertTrue(samples >= 2 * 4000 * 1024L, "every phoneme spoken: " + samples);
         }
     }
