@@ -420,25 +420,13 @@ def export(quality, directory):
 
 def config(quality, parameters):
     sys.path.insert(0, str(HERE))
-    from make_test_voices import phoneme_id_map
+    from make_test_voices import config as piper_config
 
-    return {
-        "dataset": "realistic",
-        "audio": {"sample_rate": quality.sample_rate, "quality": quality.name},
-        "espeak": {"voice": "en-us"},
-        "language": {"code": "en_US", "family": "en", "region": "US", "name_native": "English",
-                     "name_english": "English", "country_english": "United States"},
-        "inference": {"noise_scale": 0.667, "length_scale": 1, "noise_w": 0.8},
-        "phoneme_type": "espeak",
-        "phoneme_map": {},
-        "phoneme_id_map": phoneme_id_map(),
-        "num_symbols": quality.symbols,
-        "num_speakers": 1,
-        "speaker_id_map": {},
-        "piper_version": "1.0.0",
-        # Not read by Piper: what the test checks the generator against.
-        "realistic": {"parameters": parameters, "seed": SEED, "seconds_per_id": SECONDS_PER_ID},
-    }
+    result = piper_config(quality.sample_rate, quality.name, {})
+    result["dataset"] = "realistic"
+    # Not read by Piper: what the test checks the generator against.
+    result["realistic"] = {"parameters": parameters, "seed": SEED, "seconds_per_id": SECONDS_PER_ID}
+    return result
 
 
 def ensure(qualities, cache):

@@ -142,7 +142,7 @@ final class JobScheduler implements Runnable {
             try {
                 turns.add(newJob(start, voice));
             } catch (EngineException | RuntimeException e) {
-                voices.release(start.voice());
+                voices.release(voice);
                 throw e;
             }
         } catch (EngineException e) {
@@ -173,7 +173,7 @@ final class JobScheduler implements Runnable {
                 frames -> Encoders.open(format, sourceRate, rate, encoderSettings, frames, start.continuation()),
                 start.credits(), output, () -> {
                     jobs.remove(id);
-                    voices.release(start.voice());
+                    voices.release(voice);
                 });
         try {
             if (!start.text().isEmpty()) {

@@ -19,6 +19,8 @@ final class WorkerTuning {
         return new PiperSettings(options.voiceDirs(),
                 Duration.ofMillis(options.tuning("piper.sentence_silence_ms", (int) PiperSettings.DEFAULT_SENTENCE_SILENCE.toMillis())),
                 options.tuning("piper.intra_op_threads", PiperSettings.DEFAULT_INTRA_OP_THREADS),
+                Duration.ofMillis(options.tuning("piper.first_window_ms", (int) PiperSettings.DEFAULT_FIRST_WINDOW.toMillis())),
+                Duration.ofMillis(options.tuning("piper.window_ms", (int) PiperSettings.DEFAULT_WINDOW.toMillis())),
                 Duration.ofMillis(options.tuning("scheduling.piece_budget_ms", (int) PiperSettings.DEFAULT_PIECE_BUDGET.toMillis())),
                 Duration.ofMillis(options.tuning("scheduling.first_piece_budget_ms",
                         (int) PiperSettings.DEFAULT_FIRST_PIECE_BUDGET.toMillis())));

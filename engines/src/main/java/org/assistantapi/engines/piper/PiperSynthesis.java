@@ -65,6 +65,12 @@ public final class PiperSynthesis implements Synthesis {
         long start = System.nanoTime();
         long[] ids = voice.ids(phonemes);
         long idsDone = System.nanoTime();
+        if (voice.windowed()) {
+            SentenceTimings timings = speakInWindows(ids, sink, idsDone - start, lastOfSentence);
+            voice.measured(phonemes.length(), timings.inferenceNanos());
+            firstOfSentence = false;
+            return timings;
+        }
         FloatBuffer audio = voice.model().infer(ids, scales, speaker);
         long inferenceDone = System.nanoTime();
         voice.measured(phonemes.length(), inferenceDone - idsDone);
@@ -100,6 +106,43 @@ public final class PiperSynthesis implements Synthesis {
             int at = in ? i : pcm.length - 1 - i;
             pcm[at] = (short) (pcm[at] * (i + 0.5) / length);
         }
+    }
+
+    /** The front once, then each window's audio as soon as it is decoded; the sentence silence after the last. */
+    private SentenceTimings speakInWindows(long[] ids, PcmSink sink, long idsNanos, boolean lastOfSentence)
+            throws EngineException {
+        SplitNetwork network = voice.model().split().orElseThrow();
+        long inferenceStart = System.nanoTime();
+        SplitNetwork.Front front = network.front(ids, scales, speaker);
+        long inference = System.nanoTime() - inferenceStart;
+        long conversion = 0;
+        int samples = 0;
+        boolean accepted = true;
+        List<DecoderWindows.Window> windows = voice.windows().plan(front.frames());
+        for (int i = 0; i < windows.size(); i++) {
+            DecoderWindows.Window window = windows.get(i);
+            long decodeStart = System.nanoTime();
+            float[] audio = network.decode(front, window.start(), window.end(), speaker);
+            long decoded = System.nanoTime();
+            short[] pcm = PcmConverter.fullScale(audio);
+            if (i == 0 && !firstOfSentence) {
+                fade(pcm, true); // a piece's join; windows of one piece join without a seam
+            }
+            if (i == windows.size() - 1 && !lastOfSentence) {
+                fade(pcm, false);
+            }
+            inference += decoded - decodeStart;
+            conversion += System.nanoTime() - decoded;
+            samples += pcm.length;
+            accepted = sink.accept(pcm, 0, pcm.length);
+            if (!accepted) {
+                break;
+            }
+        }
+        if (accepted && lastOfSentence) {
+            voice.speakSilence(sink);
+        }
+        return new SentenceTimings(ids.length, samples, idsNanos, inference, conversion);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,14 +86,19 @@ class RealisticVoicesTest {
 
     @Test
     void speaksThroughThePiperEngineAtSpeechLength() throws Exception {
-        try (PiperEngine engine = new PiperEngine(PiperSettings.of(List.of(dir)));
+        // Budgets no sentence here reaches: one call speaks the whole sentence, in windows.
+        PiperSettings whole = PiperSettings.of(List.of(dir)).withPieceBudgets(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        try (PiperEngine engine = new PiperEngine(whole);
              PiperVoice voice = (PiperVoice) engine.load(Quality.X_LOW.voiceId())) {
             assertEquals(X_LOW_RATE, voice.info().sampleRate());
             PiperSynthesis synthesis = voice.synthesize("Turn on the kitchen lights, please.", SynthesisOptions.DEFAULT);
             List<short[]> chunks = new ArrayList<>();
             PcmSink sink = (pcm, offset, length) -> chunks.add(Arrays.copyOfRange(pcm, offset, offset + length));
             SentenceTimings sentence = synthesis.speakNextTimed(sink);
-            assertEquals(sentence.samples(), chunks.getFirst().length);
+            // Decoder windows: a first window of 250 ms (16 frames of 256 samples), the rest, then the silence.
+            assertTrue(voice.windowed());
+            assertEquals(16 * HOP, chunks.getFirst().length);
+            assertEquals(sentence.samples() + X_LOW_RATE / 5, chunks.stream().mapToInt(c -> c.length).sum());
             double msPerId = 1000.0 * sentence.samples() / X_LOW_RATE / sentence.ids();
             assertTrue(msPerId > 15 && msPerId < 40, msPerId + " ms per id");
         }
