@@ -45,6 +45,7 @@ final class WorkerProcess {
     private volatile long lastPongNanos = System.nanoTime();
     private volatile int reportedActiveJobs;
     private final Set<String> loadedVoices = ConcurrentHashMap.newKeySet();
+    private final QueuedWork queuedWork = new QueuedWork();
     private final Consumer<WorkerProcess> onVoicesChanged;
     private volatile List<VoiceDescriptor> voices = List.of();
 
@@ -104,6 +105,11 @@ final class WorkerProcess {
         return streams.size();
     }
 
+    /** Seconds of compute the text sent and not yet spoken will take, at each voice's measured cost. */
+    double queuedWorkSeconds() {
+        return queuedWork.seconds(meter);
+    }
+
     /** Jobs in hand as the worker said at its last heartbeat (includes cancelled jobs not yet dropped). */
     int reportedActiveJobs() {
         return reportedActiveJobs;
@@ -140,7 +146,7 @@ final class WorkerProcess {
 
     WorkerStatus status() {
         return new WorkerStatus(id, process.pid(), isReady(), streams.size(), reportedActiveJobs,
-                List.copyOf(new java.util.TreeSet<>(loadedVoices)), uptimeMillis() / 1000);
+                List.copyOf(new java.util.TreeSet<>(loadedVoices)), uptimeMillis() / 1000, queuedWorkSeconds());
     }
 
     long millisSincePing() {
@@ -159,6 +165,7 @@ final class WorkerProcess {
     void startJob(AudioStream stream, ToWorker.StartJob job) {
         streams.put(stream.jobId(), stream);
         loadedVoices.add(job.voice());
+        queuedWork.started(job.jobId(), job.voice(), job.text());
         send(job);
         if (!process.isAlive()) {
             failStream(stream);
@@ -167,6 +174,7 @@ final class WorkerProcess {
 
     /** The stream's reader left: the worker stops the job at its next chunk. */
     void cancel(AudioStream stream) {
+        queuedWork.ended(stream.jobId());
         if (streams.remove(stream.jobId()) != null) {
             send(new ToWorker.Cancel(stream.jobId()));
         }
@@ -191,6 +199,9 @@ final class WorkerProcess {
 
     /** Sends a frame; a dead pipe is not an error here, the reader thread reports the death. */
     void send(ToWorker frame) {
+        if (frame instanceof ToWorker.AppendText append) {
+            queuedWork.appended(append.jobId(), append.segment(), append.text());
+        }
         try {
             writer.write(frame);
         } catch (IOException e) {
@@ -275,7 +286,7 @@ final class WorkerProcess {
             case FromWorker.SegmentSpoken f -> {
                 AudioStream stream = streams.get(f.jobId());
                 if (stream != null) {
-                    meter.record(stream.voice(), f.audioMicros(), f.engineMicros());
+                    meter.record(stream.voice(), queuedWork.spoken(f.jobId(), f.segment()), f.audioMicros(), f.engineMicros());
                 }
                 toStream(f.jobId(), f, false);
             }
@@ -287,6 +298,9 @@ final class WorkerProcess {
     }
 
     private void toStream(long jobId, FromWorker frame, boolean last) {
+        if (last) {
+            queuedWork.ended(jobId);
+        }
         AudioStream stream = last ? streams.remove(jobId) : streams.get(jobId);
         if (stream != null) {
             stream.accept(frame);

@@ -24,6 +24,7 @@ class ConfigIT {
             "bad level       | logging:\\n  level: LOUD\\n              | logging.level",
             "tuning range    | encoders:\\n  mp3_bitrate_kbps: 999\\n  | encoders.mp3_bitrate_kbps",
             "bad instance id | server:\\n  instance_id: Kitchen.1\\n     | server.instance_id",
+            "bad choice      | scheduling:\\n  order: fifo\\n           | scheduling.order",
     })
     void badConfigurationStopsStartup(String name, String yaml, String key) throws Exception {
         Path config = ScratchFiles.directory("config").resolve("config.yaml");

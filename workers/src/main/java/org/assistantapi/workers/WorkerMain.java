@@ -40,7 +40,7 @@ public final class WorkerMain {
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024)));
         EngineRegistry engines = EngineRegistry.open(options);
         VoiceCache voices = new VoiceCache(engines, options.maxLoadedVoices());
-        JobScheduler scheduler = new JobScheduler(voices, WorkerTuning.encoders(options),
+        JobScheduler scheduler = new JobScheduler(voices, WorkerTuning.encoders(options), WorkerTuning.scheduling(options),
                 new TextFrontEnd(WorkerTuning.text(options)), output);
 
         scheduler.load(options.prewarmVoices()).stream()

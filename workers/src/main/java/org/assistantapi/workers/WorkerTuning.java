@@ -26,7 +26,17 @@ final class WorkerTuning {
                 Duration.ofMillis(options.tuning("piper.sentence_silence_ms", (int) PiperSettings.DEFAULT_SENTENCE_SILENCE.toMillis())),
                 options.tuning("piper.intra_op_threads", PiperSettings.DEFAULT_INTRA_OP_THREADS),
                 Duration.ofMillis(options.tuning("piper.first_window_ms", (int) PiperSettings.DEFAULT_FIRST_WINDOW.toMillis())),
-                Duration.ofMillis(options.tuning("piper.window_ms", (int) PiperSettings.DEFAULT_WINDOW.toMillis())));
+                Duration.ofMillis(options.tuning("piper.window_ms", (int) PiperSettings.DEFAULT_WINDOW.toMillis())),
+                Duration.ofMillis(options.tuning("scheduling.piece_budget_ms", (int) PiperSettings.DEFAULT_PIECE_BUDGET.toMillis())),
+                Duration.ofMillis(options.tuning("scheduling.first_piece_budget_ms",
+                        (int) PiperSettings.DEFAULT_FIRST_PIECE_BUDGET.toMillis())));
+    }
+
+    /** {@code scheduling.order} arrives as its configuration word, {@code deadline} or {@code round_robin} (core checked it). */
+    static Scheduling scheduling(WorkerOptions options) {
+        return new Scheduling(TurnOrder.valueOf(options.setting("scheduling.order", Scheduling.DEFAULT_ORDER.name())
+                        .toUpperCase(Locale.ROOT)),
+                options.tuning("scheduling.max_ahead_ms", Scheduling.DEFAULT_MAX_AHEAD_MS) * 1_000L);
     }
 
     /** The text front-end's settings; the lexicon is read from its directory if that exists. */

@@ -64,7 +64,11 @@ public enum ConfigKey {
     ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING),
     TEXT_CODE_BLOCKS("text.code_blocks", "skip", List.of("skip", "speak")),
     TEXT_EMOJI("text.emoji", "drop", List.of("drop", "speak")),
-    TEXT_LEXICON_DIR("text.lexicon_dir", "/etc/assistant-api/lexicon", Kind.WORKER_PATH);
+    TEXT_LEXICON_DIR("text.lexicon_dir", "/etc/assistant-api/lexicon", Kind.WORKER_PATH),
+    SCHEDULING_ORDER("scheduling.order", "deadline", List.of("deadline", "round_robin")),
+    SCHEDULING_MAX_AHEAD_MS("scheduling.max_ahead_ms", 10_000, 0, 3_600_000, Kind.WORKER_TUNING),
+    SCHEDULING_PIECE_BUDGET_MS("scheduling.piece_budget_ms", 300, 10, 60_000, Kind.WORKER_TUNING),
+    SCHEDULING_FIRST_PIECE_BUDGET_MS("scheduling.first_piece_budget_ms", 120, 10, 60_000, Kind.WORKER_TUNING);
 
     /** How a key's value is read. */
     enum Kind {
