@@ -110,7 +110,7 @@ class PiperEngineTest {
         TestVoices.copy(SINGLE, dir, "corrupt", config -> { });
         Files.write(dir.resolve("corrupt.onnx"), new byte[] {1, 2, 3, 4});
         assertFalse(refreshUntilSettled(engine).any(), "ONNX Runtime cannot open it");
-        assertUnavailable(engine, "corrupt", "ONNX Runtime cannot load it");
+        assertUnavailable(engine, "corrupt", "not an ONNX model");
     }
 
     /** Looks until no voice is still being written (a bounded wait, a second or two). */
