@@ -30,10 +30,10 @@ final class SpeechHandler implements Handler {
     public void handle(ServerRequest req, ServerResponse res) {
         Fields fields = new Fields(bodies.readObject(req));
         SpeechRequest request = SpeechFields.parse(fields, fields.requiredString("input"));
-        AccessEntry access = AccessEntry.of(req);
-        access.speech(request.voice(), request.format());
         AudioBody body = AudioBody.of(fields.string("stream_format").orElse("audio"));
         try (StreamLimits.Permit permit = limits.acquire(Caller.of(req)); AudioStream stream = speak(request)) {
+            AccessEntry access = AccessEntry.of(req);
+            access.speech(request.voice(), request.format());
             AudioResponse.send(res, startOrThrow(stream), body, stream::read, access::firstByte);
         }
     }
