@@ -87,9 +87,7 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                         integer(config, ConfigKey.LOGGING_MAX_FILE_MB, 10, 1, 1024),
                         integer(config, ConfigKey.LOGGING_FILES, 5, 1, 100)),
                 Duration.ofSeconds(integer(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
-                new WyomingSettings(parse(config, ConfigKey.WYOMING_ENABLED, false, ServerConfig::bool),
-                        string(config, ConfigKey.WYOMING_HOST, "127.0.0.1"),
-                        integer(config, ConfigKey.WYOMING_PORT, 10200, 0, 65535)),
+                wyoming(config),
                 auth(config),
                 new HttpLimits(integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024),
                         integer(config, ConfigKey.LIMITS_MAX_STREAMS, 256, 1, 100_000),
@@ -112,6 +110,21 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         return new AuthSettings(keys,
                 parse(config, ConfigKey.AUTH_PROTECT_HEALTH, false, ServerConfig::bool),
                 parse(config, ConfigKey.AUTH_PROTECT_METRICS, true, ServerConfig::bool));
+    }
+
+    private static WyomingSettings wyoming(Config config) throws ConfigException {
+        String host = string(config, ConfigKey.WYOMING_HOST, "127.0.0.1");
+        List<ClientNetwork> allowed = new ArrayList<>();
+        for (String network : strings(config, ConfigKey.WYOMING_ALLOWED_CLIENTS, WyomingSettings.defaultAllowedClients(host))) {
+            try {
+                allowed.add(ClientNetwork.parse(network.strip()));
+            } catch (RuntimeException e) {
+                throw new ConfigException("bad network '" + network + "' in '" + ConfigKey.WYOMING_ALLOWED_CLIENTS.key()
+                        + "': write an address or address/prefix, e.g. 192.168.1.0/24");
+            }
+        }
+        return new WyomingSettings(parse(config, ConfigKey.WYOMING_ENABLED, false, ServerConfig::bool), host,
+                integer(config, ConfigKey.WYOMING_PORT, 10200, 0, 65535), allowed);
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
