@@ -7,12 +7,20 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** HTTP/1.1 over a plain socket, for requests no client library sends: hostile framing, raw paths. */
+/**
+ * HTTP/1.1 over a plain socket, for requests no client library sends: hostile framing, raw paths.
+ * A watchdog closes the socket after {@link #LIFETIME}, so a write the server never takes cannot
+ * hang a test; what it cut off counts as a failure, not as the server closing.
+ */
 final class RawHttp implements AutoCloseable {
+
+    static final Duration LIFETIME = Duration.ofSeconds(60);
 
     /** A response as it came: status, headers (names in lower case, last value wins), body. */
     record Response(int status, Map<String, String> headers, String body) {
@@ -24,12 +32,22 @@ final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final AtomicBoolean expired = new AtomicBoolean();
 
     RawHttp(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(LIFETIME);
+                expired.set(true);
+                socket.close();
+            } catch (InterruptedException | IOException e) {
+                // the test is over
+            }
+        });
     }
 
     RawHttp send(String ascii) throws IOException {
@@ -74,6 +92,9 @@ final class RawHttp implements AutoCloseable {
             }
             out.flush();
         } catch (IOException e) {
+            if (expired.get()) {
+                throw new IllegalStateException("the server neither took nor refused the bytes within " + LIFETIME);
+            }
             return written;
         }
         return written;
