@@ -124,7 +124,8 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                         + "': write an address or address/prefix, e.g. 192.168.1.0/24");
             }
         }
-        return new WyomingSettings(flag(config, ConfigKey.WYOMING_ENABLED), host, integer(config, ConfigKey.WYOMING_PORT), allowed);
+        return new WyomingSettings(flag(config, ConfigKey.WYOMING_ENABLED), host, integer(config, ConfigKey.WYOMING_PORT),
+                seconds(config, ConfigKey.WYOMING_READ_TIMEOUT_SECONDS), allowed);
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */

@@ -1,6 +1,7 @@
 package org.assistantapi.api.config;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,9 +10,12 @@ import java.util.List;
  * @param enabled        whether the server listens for Wyoming at all
  * @param host           the address to listen on
  * @param port           the TCP port (0 picks a free one)
+ * @param readTimeout    longest wait for a client's next event (in a streaming synthesis, its next
+ *                       piece of text); then an {@code error} event and the connection closes
  * @param allowedClients the networks a client may connect from; any other connection is closed at once
  */
-public record WyomingSettings(boolean enabled, String host, int port, List<ClientNetwork> allowedClients) {
+public record WyomingSettings(boolean enabled, String host, int port, Duration readTimeout,
+                              List<ClientNetwork> allowedClients) {
 
     /** Loopback, IPv4 and IPv6. */
     static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");

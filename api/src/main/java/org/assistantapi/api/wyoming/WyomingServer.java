@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.assistantapi.api.config.WyomingSettings;
+import org.assistantapi.api.http.SynthesisLog;
 import org.assistantapi.core.SpeechService;
 
 /**
@@ -27,18 +28,20 @@ public final class WyomingServer {
 
     private final ServerSocket listener;
     private final SpeechService speech;
+    private final SynthesisLog requests;
     private final WyomingSettings settings;
     private final Set<WyomingConnection> connections = ConcurrentHashMap.newKeySet();
     private final Set<InetAddress> loggedStrangers = ConcurrentHashMap.newKeySet();
 
-    private WyomingServer(ServerSocket listener, SpeechService speech, WyomingSettings settings) {
+    private WyomingServer(ServerSocket listener, SpeechService speech, SynthesisLog requests, WyomingSettings settings) {
         this.listener = listener;
         this.speech = speech;
+        this.requests = requests;
         this.settings = settings;
     }
 
-    /** Listens on the configured address and serves until {@link #stopAccepting}. */
-    public static WyomingServer start(WyomingSettings settings, SpeechService speech) throws IOException {
+    /** Listens on the configured address and serves until {@link #stopAccepting}; each synthesis is logged in {@code requests}. */
+    public static WyomingServer start(WyomingSettings settings, SpeechService speech, SynthesisLog requests) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
             listener.bind(new InetSocketAddress(settings.host(), settings.port()));
@@ -46,7 +49,7 @@ public final class WyomingServer {
             listener.close();
             throw new IOException("cannot listen for Wyoming on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
-        WyomingServer server = new WyomingServer(listener, speech, settings);
+        WyomingServer server = new WyomingServer(listener, speech, requests, settings);
         Thread.ofPlatform().daemon().name("wyoming-accept").start(server::acceptUntilClosed);
         Thread.ofVirtual().name("wyoming-stall-check").start(server::closeStalledUntilClosed);
         LOG.info("Wyoming protocol on tcp://" + settings.host() + ":" + listener.getLocalPort()
@@ -82,7 +85,7 @@ public final class WyomingServer {
                 if (!settings.allows(socket.getInetAddress())) {
                     closeStranger(socket);
                 } else if (connections.size() < MAX_CONNECTIONS) {
-                    WyomingConnection connection = new WyomingConnection(socket, speech);
+                    WyomingConnection connection = new WyomingConnection(socket, speech, requests, settings.readTimeout());
                     connections.add(connection);
                     Thread.ofVirtual().name("wyoming-" + socket.getRemoteSocketAddress()).start(() -> {
                         try {

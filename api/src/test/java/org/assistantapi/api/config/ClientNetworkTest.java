@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,12 @@ class ClientNetworkTest {
         assertEquals(WyomingSettings.LOOPBACK, WyomingSettings.defaultAllowedClients("::"));
         assertEquals(WyomingSettings.EVERYONE, WyomingSettings.defaultAllowedClients("192.168.1.5"));
         assertEquals(WyomingSettings.EVERYONE, WyomingSettings.defaultAllowedClients("127.0.0.1"));
-        WyomingSettings loopback = new WyomingSettings(true, "0.0.0.0", 10200,
+        WyomingSettings loopback = new WyomingSettings(true, "0.0.0.0", 10200, Duration.ofSeconds(120),
                 WyomingSettings.LOOPBACK.stream().map(ClientNetwork::parse).toList());
         assertTrue(loopback.allows(address("127.0.0.1")));
         assertTrue(loopback.allows(address("::1")));
         assertFalse(loopback.allows(address("192.168.1.20")));
-        assertFalse(new WyomingSettings(true, "0.0.0.0", 10200, List.of()).allows(address("127.0.0.1")));
+        assertFalse(new WyomingSettings(true, "0.0.0.0", 10200, Duration.ofSeconds(120), List.of()).allows(address("127.0.0.1")));
     }
 
     private static InetAddress address(String literal) {
