@@ -90,10 +90,7 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                         integer(config, ConfigKey.LOGGING_MAX_FILE_MB),
                         integer(config, ConfigKey.LOGGING_FILES)),
                 seconds(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS),
-                new WyomingSettings(flag(config, ConfigKey.WYOMING_ENABLED),
-                        string(config, ConfigKey.WYOMING_HOST),
-                        integer(config, ConfigKey.WYOMING_PORT),
-                        seconds(config, ConfigKey.WYOMING_READ_TIMEOUT_SECONDS)),
+                wyoming(config),
                 auth(config),
                 new HttpLimits(integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES),
                         seconds(config, ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS),
@@ -114,6 +111,21 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         return new AuthSettings(keys,
                 flag(config, ConfigKey.AUTH_PROTECT_HEALTH),
                 flag(config, ConfigKey.AUTH_PROTECT_METRICS));
+    }
+
+    private static WyomingSettings wyoming(Config config) throws ConfigException {
+        String host = string(config, ConfigKey.WYOMING_HOST);
+        List<ClientNetwork> allowed = new ArrayList<>();
+        for (String network : strings(config, ConfigKey.WYOMING_ALLOWED_CLIENTS, WyomingSettings.defaultAllowedClients(host))) {
+            try {
+                allowed.add(ClientNetwork.parse(network.strip()));
+            } catch (RuntimeException e) {
+                throw new ConfigException("bad network '" + network + "' in '" + ConfigKey.WYOMING_ALLOWED_CLIENTS.key()
+                        + "': write an address or address/prefix, e.g. 192.168.1.0/24");
+            }
+        }
+        return new WyomingSettings(flag(config, ConfigKey.WYOMING_ENABLED), host, integer(config, ConfigKey.WYOMING_PORT),
+                seconds(config, ConfigKey.WYOMING_READ_TIMEOUT_SECONDS), allowed);
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */

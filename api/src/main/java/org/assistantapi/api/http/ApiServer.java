@@ -55,6 +55,7 @@ public final class ApiServer {
         SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
         Metrics metrics = log.metrics().orElse(null);
         routing.addFilter(new AccessLogFilter(metrics));
+        routing.addFilter(new ConnectionFilter(config.limits().maxBodyBytes()));
         if (!config.auth().apiKeys().isEmpty()) {
             routing.addFilter(new ApiKeyFilter(config.auth(), openPaths(config.auth())));
         }
