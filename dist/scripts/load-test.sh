@@ -7,6 +7,8 @@
 #
 # Scenarios: pool (issue 5's benchmark), slow-readers, disconnects, mixed, llm-sessions,
 # worker-kills, session-latency (all by default), and soak and abuse (by name only); see --help.
+#   dist/scripts/load-test.sh scheduling [--levels 1,2,4,8,12,16] [--workers 2] [--voice medium|x_low] [--kinds ...]
+# runs issue 15's benchmark instead: both schedulers side by side with the realistic Piper voice.
 # Figures and how to read them: docs/developer/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -28,5 +30,6 @@ classpath_file=dist/target/load-test.classpath
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
     -Dassistantapi.home="$PWD/dist/target/assistant-api" \
     -Dassistantapi.texts="$PWD/testdata/texts" \
+    -Dassistantapi.repo="$PWD" \
     -cp "dist/target/test-classes:$(cat "$classpath_file")" \
     org.assistantapi.dist.load.LoadTool "$@"

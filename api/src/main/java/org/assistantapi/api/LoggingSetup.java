@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.assistantapi.api.config.LoggingSettings;
 import org.assistantapi.api.http.AccessLogFilter;
+import org.assistantapi.api.logging.LogText;
 
 /**
  * java.util.logging (what Helidon uses) to size-rotated files in the configured directory,
@@ -54,7 +55,7 @@ final class LoggingSetup {
         }
         ConsoleHandler console = new ConsoleHandler();
         console.setLevel(Level.ALL);
-        console.setFormatter(new SimpleFormatter());
+        console.setFormatter(new OneLineFormatter());
         root.addHandler(console);
         root.warning("cannot write log files in " + String.join(" or ", failures) + "; logging to stderr");
     }
@@ -62,7 +63,7 @@ final class LoggingSetup {
     /** Both logs in {@code dir}, or neither. */
     private static void toFiles(Path dir, LoggingSettings settings) throws IOException {
         Files.createDirectories(dir);
-        Handler server = rotating(dir, "assistant-api", settings, new SimpleFormatter());
+        Handler server = rotating(dir, "assistant-api", settings, new OneLineFormatter());
         try {
             ACCESS.addHandler(rotating(dir, "access", settings, new AccessFormatter()));
             ACCESS.setUseParentHandlers(false);
@@ -81,7 +82,27 @@ final class LoggingSetup {
         return handler;
     }
 
-    /** A timestamp and the line: the access log's fields are already in the message. */
+    /**
+     * The server log's format, with the message escaped ({@link LogText#message}): a worker's line
+     * or an exception's message may carry a client's text. A stack trace still follows on its own
+     * lines, each indented, so that no message inside it can pass for a record of its own.
+     */
+    private static final class OneLineFormatter extends SimpleFormatter {
+
+        @Override
+        public String formatMessage(LogRecord record) {
+            return LogText.message(super.formatMessage(record));
+        }
+
+        @Override
+        public String format(LogRecord record) {
+            String text = super.format(record);
+            String body = text.substring(0, text.length() - System.lineSeparator().length());
+            return body.replace("\r", "\\x0D").replace("\n", "\n\t") + System.lineSeparator();
+        }
+    }
+
+    /** A timestamp and the line: the access log's fields are already escaped in the message. */
     private static final class AccessFormatter extends Formatter {
 
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")

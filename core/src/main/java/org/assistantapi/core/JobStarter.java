@@ -36,7 +36,7 @@ final class JobStarter {
                 startTimeout.toMillis(), kind.cancelWhenStalled(), whenEnded);
         worker.startJob(stream, new ToWorker.StartJob(jobId, checked.voice(), checked.speaker(), checked.speed(),
                 checked.format(), checked.sampleRate(), credits, text, kind.moreText(), kind.continuation(),
-                words == WordTimings.INCLUDED));
+                words == WordTimings.INCLUDED, checked.normalization() == TextNormalization.OFF));
         return stream;
     }
 

@@ -48,6 +48,11 @@ final class RequestValidator {
         return request;
     }
 
+    /** The voice as the workers reported it (its language, for one); throws when no worker is ready to say. */
+    Optional<VoiceDescriptor> voice(String voice) throws SpeechException {
+        return findVoice(catalog(), voice);
+    }
+
     /** Whether the workers have this voice; throws when no worker is ready to say. */
     boolean hasVoice(String voice) throws SpeechException {
         return findVoice(catalog(), voice).isPresent();
@@ -74,7 +79,7 @@ final class RequestValidator {
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
                         "unknown voice '" + request.voice() + "'"));
         return new SpeechRequest(request.text(), request.model(), voice, request.speaker(), request.format(),
-                request.speed(), request.sampleRate());
+                request.speed(), request.sampleRate(), request.normalization());
     }
 
     /** {@code voice} may name a speaker after its last colon: {@code en_US-libritts-high:p123}. */
@@ -85,7 +90,7 @@ final class RequestValidator {
             return request;
         }
         return new SpeechRequest(request.text(), request.model(), voice.substring(0, colon), voice.substring(colon + 1),
-                request.format(), request.speed(), request.sampleRate());
+                request.format(), request.speed(), request.sampleRate(), request.normalization());
     }
 
     private static Optional<VoiceDescriptor> findVoice(FromWorker.Ready catalog, String id) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.FromWorker;
+import org.assistantapi.workers.protocol.VoiceDescriptor;
 
 /**
  * What transports call: check a request, send it to a worker, hand back its audio stream. Voices
@@ -131,6 +132,33 @@ public final class SpeechService implements AutoCloseable {
             slot.close();
             throw e;
         }
+    }
+
+    /**
+     * A dry run: what the request's voice would say for its text, sentence by sentence with
+     * phonemes, without synthesizing (a worker's synthesis thread does it between turns).
+     */
+    public DryRun dryRun(SpeechRequest request) throws SpeechException {
+        SpeechRequest checked = validator.checkWithText(request);
+        VoiceDescriptor voice = validator.voice(checked.voice()).orElseThrow(() -> new SpeechException(
+                SpeechException.Reason.VOICE_NOT_FOUND, "unknown voice '" + checked.voice() + "'"));
+        WorkerProcess worker = pool.pick(voice.id())
+                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
+        FromWorker.Phonemized answer;
+        try {
+            answer = worker.phonemize(voice.id(), request.text(), checked.normalization() == TextNormalization.OFF)
+                    .get(jobs.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "the worker did not answer the dry run");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeechException(SpeechException.Reason.NOT_READY, "interrupted during the dry run");
+        }
+        if (answer.errorCode() != null) {
+            throw SpeechException.fromWorker(answer.errorCode(), answer.errorMessage());
+        }
+        return new DryRun(voice.id(), voice.language(), checked.normalization(),
+                answer.sentences().stream().map(s -> new DryRun.Sentence(s.text(), s.phonemes())).toList());
     }
 
     /** One-shot streams open now, every transport together. */

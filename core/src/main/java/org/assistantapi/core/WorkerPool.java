@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,8 @@ final class WorkerPool implements AutoCloseable {
     private static final Duration STABLE_UPTIME = Duration.ofSeconds(60);
     /** A worker not ready after this many job start timeouts is stuck starting: it is killed. */
     private static final int START_TIMEOUTS_TO_READY = 2;
+    /** How much more queued work a worker with the voice loaded may have and still be preferred. */
+    static final Duration VOICE_LOAD_ALLOWANCE = Duration.ofMillis(500);
 
     /** One place in the pool, holding the current process for it. */
     private final class Slot {
@@ -74,12 +77,25 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * The least-loaded ready worker, preferring among equally loaded ones a worker that has the
-     * voice loaded already (prewarm loads a voice everywhere, so loads rarely decide).
+     * The ready worker with the least work queued (seconds of compute for the text it holds
+     * unspoken, at each voice's measured cost; among equals, fewer streams). One that has the
+     * voice loaded is preferred only while its queue is at most {@link #VOICE_LOAD_ALLOWANCE}
+     * longer: about what loading a medium voice costs, so the listener does not wait for the
+     * preference (prewarm loads a voice everywhere, so it rarely decides).
      */
     Optional<WorkerProcess> pick(String voice) {
-        return readyWorkers().stream().min(Comparator.comparingInt(WorkerProcess::activeStreams)
-                .thenComparing(worker -> !worker.hasLoaded(voice)));
+        List<WorkerProcess> ready = readyWorkers();
+        Map<WorkerProcess, Double> queued = new java.util.HashMap<>();
+        ready.forEach(worker -> queued.put(worker, worker.queuedWorkSeconds()));
+        Comparator<WorkerProcess> leastWork = Comparator.<WorkerProcess>comparingDouble(queued::get)
+                .thenComparingInt(WorkerProcess::activeStreams);
+        Optional<WorkerProcess> least = ready.stream().min(leastWork);
+        if (least.isEmpty() || least.get().hasLoaded(voice)) {
+            return least;
+        }
+        double limit = queued.get(least.get()) + VOICE_LOAD_ALLOWANCE.toNanos() / 1e9;
+        return ready.stream().filter(worker -> worker.hasLoaded(voice) && queued.get(worker) <= limit)
+                .min(leastWork).or(() -> least);
     }
 
     /** Voices every worker should load, now and whenever a replacement starts. */

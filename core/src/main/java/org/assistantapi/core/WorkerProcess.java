@@ -30,7 +30,7 @@ import org.assistantapi.workers.protocol.VoiceDescriptor;
 final class WorkerProcess {
 
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
-    private static final AtomicLong PREWARM_IDS = new AtomicLong();
+    private static final AtomicLong REQUEST_IDS = new AtomicLong();
 
     private final String id;
     private final Process process;
@@ -38,12 +38,14 @@ final class WorkerProcess {
     private final FrameCodec.Writer writer;
     private final Map<Long, AudioStream> streams = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<List<FromWorker.VoiceLoad>>> prewarms = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<FromWorker.Phonemized>> dryRuns = new ConcurrentHashMap<>();
     private final CompletableFuture<FromWorker.Ready> ready = new CompletableFuture<>();
     private final long startedNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
     private volatile long lastPongNanos = System.nanoTime();
     private volatile int reportedActiveJobs;
     private final Set<String> loadedVoices = ConcurrentHashMap.newKeySet();
+    private final QueuedWork queuedWork = new QueuedWork();
     private final Consumer<WorkerProcess> onVoicesChanged;
     private volatile List<VoiceDescriptor> voices = List.of();
 
@@ -103,6 +105,11 @@ final class WorkerProcess {
         return streams.size();
     }
 
+    /** Seconds of compute the text sent and not yet spoken will take, at each voice's measured cost. */
+    double queuedWorkSeconds() {
+        return queuedWork.seconds(meter);
+    }
+
     /** Jobs in hand as the worker said at its last heartbeat (includes cancelled jobs not yet dropped). */
     int reportedActiveJobs() {
         return reportedActiveJobs;
@@ -139,7 +146,7 @@ final class WorkerProcess {
 
     WorkerStatus status() {
         return new WorkerStatus(id, process.pid(), isReady(), streams.size(), reportedActiveJobs,
-                List.copyOf(new java.util.TreeSet<>(loadedVoices)), uptimeMillis() / 1000);
+                List.copyOf(new java.util.TreeSet<>(loadedVoices)), uptimeMillis() / 1000, queuedWorkSeconds());
     }
 
     long millisSincePing() {
@@ -158,6 +165,7 @@ final class WorkerProcess {
     void startJob(AudioStream stream, ToWorker.StartJob job) {
         streams.put(stream.jobId(), stream);
         loadedVoices.add(job.voice());
+        queuedWork.started(job.jobId(), job.voice(), job.text());
         send(job);
         if (!process.isAlive()) {
             failStream(stream);
@@ -166,21 +174,34 @@ final class WorkerProcess {
 
     /** The stream's reader left: the worker stops the job at its next chunk. */
     void cancel(AudioStream stream) {
+        queuedWork.ended(stream.jobId());
         if (streams.remove(stream.jobId()) != null) {
             send(new ToWorker.Cancel(stream.jobId()));
         }
     }
 
     CompletableFuture<List<FromWorker.VoiceLoad>> prewarm(List<String> voices) {
-        long requestId = PREWARM_IDS.incrementAndGet();
+        long requestId = REQUEST_IDS.incrementAndGet();
         CompletableFuture<List<FromWorker.VoiceLoad>> answer = new CompletableFuture<>();
         prewarms.put(requestId, answer);
         send(new ToWorker.Prewarm(requestId, voices));
         return answer;
     }
 
+    /** Asks for a dry run of a text; the answer comes on the reader thread, or fails when the worker exits. */
+    CompletableFuture<FromWorker.Phonemized> phonemize(String voice, String text, boolean rawText) {
+        long requestId = REQUEST_IDS.incrementAndGet();
+        CompletableFuture<FromWorker.Phonemized> answer = new CompletableFuture<>();
+        dryRuns.put(requestId, answer);
+        send(new ToWorker.Phonemize(requestId, voice, text, rawText));
+        return answer;
+    }
+
     /** Sends a frame; a dead pipe is not an error here, the reader thread reports the death. */
     void send(ToWorker frame) {
+        if (frame instanceof ToWorker.AppendText append) {
+            queuedWork.appended(append.jobId(), append.segment(), append.text());
+        }
         try {
             writer.write(frame);
         } catch (IOException e) {
@@ -226,6 +247,7 @@ final class WorkerProcess {
             streams.values().forEach(this::failStream);
             streams.clear();
             prewarms.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
+            dryRuns.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
             onExit.accept(this);
         }
     }
@@ -254,11 +276,17 @@ final class WorkerProcess {
                     answer.complete(p.loads());
                 }
             }
+            case FromWorker.Phonemized p -> {
+                CompletableFuture<FromWorker.Phonemized> answer = dryRuns.remove(p.requestId());
+                if (answer != null) {
+                    answer.complete(p);
+                }
+            }
             case FromWorker.Started f -> toStream(f.jobId(), f, false);
             case FromWorker.SegmentSpoken f -> {
                 AudioStream stream = streams.get(f.jobId());
                 if (stream != null) {
-                    meter.record(stream.voice(), f.audioMicros(), f.engineMicros());
+                    meter.record(stream.voice(), queuedWork.spoken(f.jobId(), f.segment()), f.audioMicros(), f.engineMicros());
                 }
                 toStream(f.jobId(), f, false);
             }
@@ -270,6 +298,9 @@ final class WorkerProcess {
     }
 
     private void toStream(long jobId, FromWorker frame, boolean last) {
+        if (last) {
+            queuedWork.ended(jobId);
+        }
         AudioStream stream = last ? streams.remove(jobId) : streams.get(jobId);
         if (stream != null) {
             stream.accept(frame);

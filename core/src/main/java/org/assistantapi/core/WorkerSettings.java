@@ -12,11 +12,12 @@ import java.util.Map;
  * @param voiceDirs       where workers look for Piper voices
  * @param maxLoadedVoices voices a worker keeps loaded before unloading the least recently used
  * @param prewarmVoices   voices each worker loads before it reports ready
- * @param tuning          engine and encoder knobs by configuration key (e.g. {@code encoders.mp3_bitrate_kbps}),
- *                        passed to every worker; unset ones keep the worker's defaults
+ * @param tuning          engine, encoder and text settings by configuration key (e.g.
+ *                        {@code encoders.mp3_bitrate_kbps}, {@code text.emoji}), passed to every worker;
+ *                        unset ones keep the worker's defaults
  */
 public record WorkerSettings(int count, List<String> jvmOptions, List<Path> voiceDirs, int maxLoadedVoices,
-                             List<String> prewarmVoices, Map<String, Integer> tuning) {
+                             List<String> prewarmVoices, Map<String, String> tuning) {
 
     /** The workers' JVM options when none are configured. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");

@@ -24,6 +24,9 @@ class ConfigIT {
             "bad level       | logging:\\n  level: LOUD\\n              | logging.level",
             "tuning range    | encoders:\\n  mp3_bitrate_kbps: 999\\n  | encoders.mp3_bitrate_kbps",
             "bad instance id | server:\\n  instance_id: Kitchen.1\\n     | server.instance_id",
+            "bad choice      | scheduling:\\n  order: fifo\\n           | scheduling.order",
+            "bad network     | wyoming:\\n  allowed_clients: [10.0.0.0/33]\\n | wyoming.allowed_clients",
+            "host name       | wyoming:\\n  allowed_clients: [homeassistant.lan]\\n | wyoming.allowed_clients",
     })
     void badConfigurationStopsStartup(String name, String yaml, String key) throws Exception {
         Path config = ScratchFiles.directory("config").resolve("config.yaml");

@@ -86,9 +86,11 @@ class LimitsIT {
     void aBodyOverTheLimitIsOpenAiShaped413() throws Exception {
         String big = "{\"input\":\"" + "a".repeat(9000) + "\"}";
         assertTooLarge(send(HttpRequest.BodyPublishers.ofString(big)));
-        // Chunked: no length declared, refused once the limit is passed.
+        // Chunked: no length declared, refused before any of it is read (HttpFramingIT has the details).
         byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
-        assertTooLarge(send(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+        HttpResponse<String> chunked = send(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+        assertEquals(411, chunked.statusCode(), chunked.body());
+        assertEquals("length_required", JSON.readTree(chunked.body()).get("error").get("code").asText());
         assertEquals(200, get("/v1/models").statusCode(), "the server goes on");
     }
 

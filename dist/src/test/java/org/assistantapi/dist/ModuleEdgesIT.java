@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering, checked on the jars that ship: api → core → workers → engines, encoders. Reads
+ * The layering, checked on the jars that ship: api → core → workers → engines, encoders, text. Reads
  * the module descriptors from the runtime image's app/ directory and compares every project
  * module's {@code requires} on other project modules with the allowed edges, exactly: a new edge
  * (say core → engines) fails, and so does a lost one.
@@ -28,9 +28,10 @@ class ModuleEdgesIT {
     private static final Map<String, Set<String>> EXPECTED = Map.of(
             "org.assistantapi.api", Set.of("org.assistantapi.core"),
             "org.assistantapi.core", Set.of("org.assistantapi.workers"),
-            "org.assistantapi.workers", Set.of("org.assistantapi.engines", "org.assistantapi.encoders"),
+            "org.assistantapi.workers", Set.of("org.assistantapi.engines", "org.assistantapi.encoders", "org.assistantapi.text"),
             "org.assistantapi.engines", Set.of(),
-            "org.assistantapi.encoders", Set.of());
+            "org.assistantapi.encoders", Set.of(),
+            "org.assistantapi.text", Set.of());
 
     @Test
     void projectModulesRequireExactlyTheLayeredEdges() {

@@ -31,10 +31,14 @@ class WorkerPoolIT {
     }
 
     private static HttpResponse<InputStream> open(RunningServer server, String text) throws Exception {
+        return open(server, text, "pcm");
+    }
+
+    private static HttpResponse<InputStream> open(RunningServer server, String text, String format) throws Exception {
         HttpRequest post = HttpRequest.newBuilder(server.uri("/v1/audio/speech"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"input\":\"" + text + "\",\"voice\":\"espeak:en-us\",\"response_format\":\"pcm\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"input\":\"" + text
+                        + "\",\"voice\":\"espeak:en-us\",\"response_format\":\"" + format + "\"}")).build();
         HttpResponse<InputStream> response = server.http().send(post, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         return response;
@@ -123,6 +127,33 @@ class WorkerPoolIT {
         }
     }
 
+    /**
+     * Issue 13: closing an aac job on a disconnect waited, under the job's lock, for ffmpeg's pump
+     * thread, which needed that lock; after ~19 abandoned requests the worker hung until the
+     * heartbeat killed it. Every abandoned job must end and the worker must live on.
+     */
+    @Test
+    void manyAbandonedAacRequestsNeverHangTheWorker() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\n  heartbeat_timeout_seconds: 5\n")) {
+            long pid = health(server).get("workers").get(0).get("pid").longValue();
+            String text = longText();
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<InputStream> response = open(server, text, "aac");
+                response.body().readNBytes(1024);
+                response.body().close();
+                awaitHealth(server, h -> h.get("streams").intValue() == 0
+                        && h.get("workers").get(0).get("active_jobs").intValue() == 0, Duration.ofSeconds(20));
+            }
+            JsonNode after = health(server);
+            assertEquals(0, after.get("worker_restarts").intValue(), after.toString());
+            assertEquals(pid, after.get("workers").get(0).get("pid").longValue());
+            HttpResponse<byte[]> whole = server.postJson("/v1/audio/speech",
+                    "{\"input\":\"Still here.\",\"voice\":\"espeak:en-us\",\"response_format\":\"aac\"}");
+            assertEquals(200, whole.statusCode());
+            assertTrue(Ffmpeg.decode(whole.body(), "aac").samples().length > 0, "the worker still encodes aac");
+        }
+    }
+
     @Test
     void aStalledClientsJobIsCancelledAfterTheTimeout() throws Exception {
         try (RunningServer server = RunningServer.start("workers:\n  count: 1\nstreams:\n  client_stall_timeout_seconds: 2\n")) {
@@ -190,7 +221,8 @@ class WorkerPoolIT {
         return times;
     }
 
-    private static long timeToFirstByte(RunningServer server, String voice) throws Exception {
+    /** Milliseconds from a short request to its first byte (the rest is read too). */
+    static long timeToFirstByte(RunningServer server, String voice) throws Exception {
         HttpRequest post = HttpRequest.newBuilder(server.uri("/v1/audio/speech"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -205,7 +237,7 @@ class WorkerPoolIT {
         }
     }
 
-    private static long median(List<Long> values) {
+    static long median(List<Long> values) {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.nio.file.Files;
 import java.util.List;
@@ -49,7 +50,8 @@ class WyomingIT {
             port = free.getLocalPort();
         }
         server = RunningServer.start("workers:\n  count: 2\n"
-                + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + port + "\n  read_timeout_seconds: " + READ_TIMEOUT_SECONDS + "\n"
+                + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + port + "\n  read_timeout_seconds: " + READ_TIMEOUT_SECONDS
+                + "\n  allowed_clients: [127.0.0.1, \"::1\"]\n"
                 + "voices:\n  default: " + TONES + "\n  dirs: [\"" + RunningServer.repo().resolve("engines/src/test/voices") + "\"]\n");
     }
 
@@ -315,6 +317,29 @@ class WyomingIT {
             outOfOrder.send("synthesize-chunk", Map.of("text", "no start"));
             assertEquals("protocol_error", outOfOrder.expect("error").data().path("code").asText());
             assertNull(outOfOrder.read());
+        }
+    }
+
+    /** A client outside {@code wyoming.allowed_clients} is closed before anything is read; its address logged once. */
+    @Test
+    void aClientOutsideTheAllowedNetworksIsClosedAtOnce() throws Exception {
+        int otherPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            otherPort = free.getLocalPort();
+        }
+        try (RunningServer guarded = RunningServer.start("workers:\n  count: 1\n"
+                + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + otherPort
+                + "\n  allowed_clients: [10.0.0.0/8, \"fd00::/8\"]\n")) {
+            for (int i = 0; i < 3; i++) {
+                try (WyomingClient stranger = new WyomingClient(otherPort)) {
+                    stranger.send("describe", Map.of());
+                    assertNull(stranger.read(), "a stranger was answered");
+                } catch (IOException e) {
+                    // reset: closed with the describe unread, as it should be
+                }
+            }
+            String log = Files.readString(guarded.dir.resolve("logs/assistant-api.0.log"));
+            assertEquals(1, log.lines().filter(line -> line.contains("closed a Wyoming connection from 127.0.0.1")).count(), log);
         }
     }
 

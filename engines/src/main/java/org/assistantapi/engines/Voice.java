@@ -13,6 +13,12 @@ public interface Voice extends AutoCloseable {
      */
     Synthesis synthesize(String text, SynthesisOptions options) throws EngineException;
 
+    /**
+     * The sentences {@link #synthesize} would speak for this text, each with its phonemes, without
+     * synthesizing anything (a dry run).
+     */
+    java.util.List<SpokenSentence> phonemize(String text) throws EngineException;
+
     @Override
     void close();
 }

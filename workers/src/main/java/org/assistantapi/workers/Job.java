@@ -1,7 +1,9 @@
 package org.assistantapi.workers;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.function.UnaryOperator;
 
 import org.assistantapi.encoders.AudioEncoder;
 import org.assistantapi.engines.EngineException;
@@ -21,12 +23,40 @@ import org.assistantapi.workers.protocol.FromWorker;
  */
 final class Job {
 
+    /** Where a job is in its life; only {@link #SPEAKING} takes turns. */
+    enum State {
+        /** Speaking its text, or waiting for more. */
+        SPEAKING,
+        /** Everything is spoken and its End waits behind audio that has no credit yet. */
+        END_QUEUED,
+        /** Core cancelled it; the synthesis thread drops it at its next look. */
+        CANCELLED,
+        /** Its End has left: finished normally. */
+        ENDED,
+        /** It ended with a Failed frame. */
+        FAILED,
+        /** It was dropped without a word (its reader is gone). */
+        DROPPED;
+
+        /** Whether the job's encoder and voice are released: nothing more happens to it. */
+        boolean isReleased() {
+            return this == ENDED || this == FAILED || this == DROPPED;
+        }
+    }
+
+    /** Opens the job's encoder on the stream the job collects its audio frames from. */
+    @FunctionalInterface
+    interface EncoderOpener {
+        AudioEncoder open(OutputStream frames);
+    }
+
     /** A segment's sentences, prepared by the engine. */
     private record Segment(int number, Synthesis synthesis) {
     }
 
     private final long id;
     private final Voice voice;
+    private final UnaryOperator<String> reading;
     private final SynthesisOptions options;
     private final AudioEncoder encoder;
     private final WorkerOutput output;
@@ -35,33 +65,45 @@ final class Job {
     private final ArrayDeque<FromWorker> outbox = new ArrayDeque<>();
     private boolean textEnded;
     private int credits;
-    private boolean endQueued;
-    private boolean done;
-    private volatile boolean cancelled;
+    /** Written under the job's lock; read without it by the engine's sink to stop a cancelled sentence. */
+    private volatile State state = State.SPEAKING;
+    /** Synthesis thread only. */
+    private final PlaybackClock playback = new PlaybackClock();
     /** The samples spoken so far in the current segment, and the engine's time for them. */
     private long segmentSamples;
     private long segmentEngineNanos;
     /** Null unless the client asked for word timings. */
     private JobWords words;
 
-    Job(long id, Voice voice, SynthesisOptions options, AudioEncoder encoder, int credits, WorkerOutput output,
-        Runnable onDone) {
+    /**
+     * Opens the encoder on the job's own frame stream: each flush of it becomes an audio frame of this job.
+     *
+     * @param reading what each segment's text becomes before the engine speaks it (the text front-end, or as is)
+     */
+    Job(long id, Voice voice, UnaryOperator<String> reading, SynthesisOptions options, EncoderOpener encoder,
+        int credits, WorkerOutput output, Runnable onDone) {
         this.id = id;
         this.voice = voice;
+        this.reading = reading;
         this.options = options;
-        this.encoder = encoder;
         this.credits = credits;
         this.output = output;
         this.onDone = onDone;
+        this.encoder = encoder.open(new FrameOutputStream(this::offer));
     }
 
     long id() {
         return id;
     }
 
-    /** Adds a segment of text; the engine splits it into sentences now. Synthesis thread only. */
+    State state() {
+        return state;
+    }
+
+    /** Adds a segment of text; it is read into words and the engine splits it into sentences now. Synthesis thread only. */
     void append(int number, String text) throws EngineException {
-        segments.add(new Segment(number, voice.synthesize(text, options)));
+        playback.textCame(System.nanoTime(), !segments.isEmpty());
+        segments.add(new Segment(number, voice.synthesize(reading.apply(text), options)));
     }
 
     /** Sends each spoken word's timing beside the audio. Before the first step. */
@@ -69,19 +111,25 @@ final class Job {
         words = new JobWords(id, voice.info().sampleRate(), this::queue);
     }
 
+    /** How much audio the listener has in hand, in microseconds (see {@link PlaybackClock}). Synthesis thread only. */
+    long slackMicros(long nowNanos) {
+        return playback.slackMicros(nowNanos, !segments.isEmpty());
+    }
+
     /** No segment will follow: the job ends after the last one. Synthesis thread only. */
     void endText() {
         textEnded = true;
     }
 
-    /** Ready for its next step: not cancelled or finished, everything sent so far has left, and it has work. */
+    /** Ready for its next step: speaking, everything sent so far has left, and it has work. */
     synchronized boolean ready() {
-        return !cancelled && !done && !endQueued && outbox.isEmpty() && (!segments.isEmpty() || textEnded);
+        return state == State.SPEAKING && outbox.isEmpty() && (!segments.isEmpty() || textEnded);
     }
 
     /** Whether the synthesis thread should drop it: cancelled, or failed. */
-    synchronized boolean gone() {
-        return cancelled || (done && !endQueued);
+    boolean gone() {
+        State now = state;
+        return now == State.CANCELLED || now == State.FAILED || now == State.DROPPED;
     }
 
     /**
@@ -92,7 +140,7 @@ final class Job {
         Segment segment = segments.peek();
         if (segment != null) {
             speak(segment);
-            if (cancelled || segment.synthesis().hasNext()) {
+            if (state == State.CANCELLED || segment.synthesis().hasNext()) {
                 return;
             }
             segments.poll();
@@ -108,11 +156,13 @@ final class Job {
     }
 
     /** Whether the job has queued its end: it takes no more turns. */
-    synchronized boolean ended() {
-        return endQueued;
+    boolean ended() {
+        State now = state;
+        return now == State.END_QUEUED || now == State.ENDED;
     }
 
     private void speak(Segment segment) throws EngineException, IOException {
+        long samplesBefore = segmentSamples;
         IOException[] encoderFailure = new IOException[1];
         long[] encodingNanos = new long[1];
         PcmSink sink = new PcmSink() {
@@ -125,7 +175,7 @@ final class Job {
                     if (words != null) {
                         words.advance(length);
                     }
-                    return !cancelled;
+                    return state != State.CANCELLED;
                 } catch (IOException e) {
                     encoderFailure[0] = e; // the engine may be in native code: stop it, throw below
                     return false;
@@ -149,77 +199,124 @@ final class Job {
         if (words != null) {
             words.endCall();
         }
-        segmentEngineNanos += System.nanoTime() - started - encodingNanos[0];
+        long now = System.nanoTime();
+        segmentEngineNanos += now - started - encodingNanos[0];
+        playback.delivered((segmentSamples - samplesBefore) * 1_000_000 / voice.info().sampleRate(), now, true);
         if (encoderFailure[0] != null) {
             throw encoderFailure[0];
         }
     }
 
     /** Queues one encoded frame; it leaves at once if credit allows. */
-    void offer(byte[] frame) {
+    private void offer(byte[] frame) {
         queue(new FromWorker.Audio(id, frame));
     }
 
     /** Core's reader took frames off the stream: send that many more. */
-    synchronized void grant(int frames) {
-        credits += frames;
-        drain();
+    void grant(int frames) {
+        boolean ended;
+        synchronized (this) {
+            credits += frames;
+            ended = drain();
+        }
+        releaseIf(ended);
     }
 
-    void cancel() {
-        cancelled = true;
+    /** Core no longer wants the job; a job already ended or failed stays as it is. */
+    synchronized void cancel() {
+        if (state == State.SPEAKING || state == State.END_QUEUED) {
+            state = State.CANCELLED;
+        }
     }
 
     boolean cancelled() {
-        return cancelled;
+        return state == State.CANCELLED;
     }
 
     /** Ends the job with an error in place of its End; queued frames are dropped. */
-    synchronized void fail(FailureCode code, String message) {
-        outbox.clear();
-        if (!done) {
-            output.send(new FromWorker.Failed(id, code, message));
-            finish();
+    void fail(FailureCode code, String message) {
+        boolean failed;
+        synchronized (this) {
+            outbox.clear();
+            failed = settle(State.FAILED);
+            if (failed) {
+                output.send(new FromWorker.Failed(id, code, message));
+            }
         }
+        releaseIf(failed);
     }
 
     /** Drops the job without a word: its reader is gone. */
-    synchronized void drop() {
-        outbox.clear();
-        if (!done) {
-            finish();
+    void drop() {
+        boolean dropped;
+        synchronized (this) {
+            outbox.clear();
+            dropped = settle(State.DROPPED);
         }
+        releaseIf(dropped);
     }
 
-    private synchronized void end() {
-        endQueued = true;
+    private void end() {
+        synchronized (this) {
+            state = State.END_QUEUED;
+        }
         queue(new FromWorker.End(id));
     }
 
-    private synchronized void queue(FromWorker frame) {
-        outbox.add(frame);
-        drain();
+    private void queue(FromWorker frame) {
+        boolean ended;
+        synchronized (this) {
+            outbox.add(frame);
+            ended = drain();
+        }
+        releaseIf(ended);
     }
 
-    private void drain() {
-        while (!outbox.isEmpty() && !cancelled && !done) {
+    /**
+     * Sends what credit allows. Caller holds the lock.
+     *
+     * @return whether the End just left: the caller releases the job once it has let go of the lock
+     */
+    private boolean drain() {
+        while (!outbox.isEmpty() && (state == State.SPEAKING || state == State.END_QUEUED)) {
             boolean audio = outbox.peek() instanceof FromWorker.Audio;
             if (audio && credits == 0) {
-                return;
+                return false;
             }
             FromWorker frame = outbox.poll();
             output.send(frame);
             if (audio) {
                 credits--;
             } else if (frame instanceof FromWorker.End) {
-                finish();
+                return settle(State.ENDED);
             }
         }
+        return false;
     }
 
-    private void finish() {
-        done = true;
+    /** Moves to a final state unless already in one. Caller holds the lock. @return whether it moved */
+    private boolean settle(State last) {
+        if (state.isReleased()) {
+            return false;
+        }
+        state = last;
+        return true;
+    }
+
+    /** Closes the encoder of a job that never started: for failures before it is registered. */
+    void discard() {
         encoder.close();
-        onDone.run();
+    }
+
+    /**
+     * Closes the encoder and gives back the voice, never under the job's lock: closing the AAC
+     * encoder joins its pump thread, which may be waiting for that lock to hand over ffmpeg's last
+     * output (a disconnect while ffmpeg was still writing hung the worker this way).
+     */
+    private void releaseIf(boolean settled) {
+        if (settled) {
+            encoder.close();
+            onDone.run();
+        }
     }
 }

@@ -1,18 +1,17 @@
 package org.assistantapi.workers;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.assistantapi.encoders.AudioEncoder;
 import org.assistantapi.encoders.AudioFormat;
 import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.encoders.Encoders;
@@ -20,13 +19,15 @@ import org.assistantapi.engines.EngineException;
 import org.assistantapi.workers.protocol.FailureCode;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
+import org.assistantapi.text.TextFrontEnd;
 import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.ToWorker;
 
 /**
- * The worker's one synthesis thread. Active jobs take turns a sentence at a time, so a long text
- * delays another job's first audio by at most one sentence. Control frames are handled between
- * turns; credits and cancels also act at once from the reader thread.
+ * The worker's one synthesis thread. Active jobs take turns a piece (a sentence, or a bounded part
+ * of a long one) at a time, in the {@link TurnOrder} configured, so a long text delays another
+ * job's first audio by at most one piece. Control frames are handled between turns; credits and
+ * cancels also act at once from the reader thread.
  */
 final class JobScheduler implements Runnable {
 
@@ -34,14 +35,21 @@ final class JobScheduler implements Runnable {
 
     private final BlockingQueue<ToWorker> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
-    private final Deque<Job> turns = new ArrayDeque<>();
+    /** The jobs in turn, in the order they came (round robin rotates it). Synthesis thread only. */
+    private final List<Job> turns = new ArrayList<>();
     private final VoiceCache voices;
     private final EncoderSettings encoderSettings;
+    private final Scheduling scheduling;
+    private final TextFrontEnd frontEnd;
     private final WorkerOutput output;
+    private final HangWatch watch = new HangWatch();
 
-    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, WorkerOutput output) {
+    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, Scheduling scheduling, TextFrontEnd frontEnd,
+                 WorkerOutput output) {
         this.voices = voices;
         this.encoderSettings = encoderSettings;
+        this.scheduling = scheduling;
+        this.frontEnd = frontEnd;
         this.output = output;
     }
 
@@ -60,6 +68,12 @@ final class JobScheduler implements Runnable {
                     job.cancel();
                 }
             }
+            case ToWorker.Ping ping -> {
+                if (!watch.hung()) {
+                    output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
+                }
+                return; // answered here, so a long text on the synthesis thread never looks like a hang
+            }
             default -> {
             }
         }
@@ -70,11 +84,22 @@ final class JobScheduler implements Runnable {
     public void run() {
         try {
             while (true) {
-                ToWorker frame = hasTurnToTake() ? inbox.poll() : inbox.take();
+                ToWorker frame = inbox.poll();
+                if (frame == null) {
+                    dropGone();
+                    TurnOrder.Turn turn = scheduling.order().next(turns, System.nanoTime(), scheduling.maxAheadMicros());
+                    if (turn.job() != null) {
+                        watch.begin();
+                        speakNextPiece(turn.job());
+                        watch.end();
+                        continue;
+                    }
+                    frame = turn.waitNanos() < 0 ? inbox.take() : inbox.poll(turn.waitNanos(), TimeUnit.NANOSECONDS);
+                }
                 if (frame != null) {
+                    watch.begin();
                     handle(frame);
-                } else {
-                    takeTurn();
+                    watch.end();
                 }
             }
         } catch (InterruptedException e) {
@@ -87,8 +112,11 @@ final class JobScheduler implements Runnable {
             case ToWorker.StartJob start -> start(start);
             case ToWorker.AppendText append -> withJob(append.jobId(), job -> job.append(append.segment(), append.text()));
             case ToWorker.EndText end -> withJob(end.jobId(), Job::endText);
-            case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
+            case ToWorker.Ping ping -> {
+                // Answered by the reader thread on arrival; never queued.
+            }
             case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
+            case ToWorker.Phonemize phonemize -> output.send(phonemize(phonemize));
             case ToWorker.Credit credit -> {
                 // Applied on arrival; the frame only woke this thread.
             }
@@ -111,6 +139,27 @@ final class JobScheduler implements Runnable {
             }
         }
         return loads;
+    }
+
+    /** A dry run on the synthesis thread (the one place this worker calls espeak-ng). */
+    private FromWorker.Phonemized phonemize(ToWorker.Phonemize request) {
+        try {
+            Voice voice = voices.acquire(request.voice());
+            try {
+                String text = request.rawText() ? request.text() : frontEnd.normalize(request.text(), voice.info().language());
+                List<FromWorker.Sentence> sentences = voice.phonemize(text).stream()
+                        .map(s -> new FromWorker.Sentence(s.text(), s.phonemes())).toList();
+                return new FromWorker.Phonemized(request.requestId(), sentences, null, null);
+            } finally {
+                voices.release(voice);
+            }
+        } catch (EngineException e) {
+            return new FromWorker.Phonemized(request.requestId(), List.of(), FailureCode.of(e.code()), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dry run " + request.requestId() + " failed", e);
+            return new FromWorker.Phonemized(request.requestId(), List.of(), FailureCode.SYNTHESIS_FAILED,
+                    String.valueOf(e.getMessage()));
+        }
     }
 
     private void start(ToWorker.StartJob start) {
@@ -147,14 +196,14 @@ final class JobScheduler implements Runnable {
             throw new EngineException(FailureCode.UNSUPPORTED_SAMPLE_RATE.code(), format.id() + " cannot be encoded at " + rate
                     + " Hz; it takes " + format.describeRates());
         }
-        Job[] self = new Job[1];
-        AudioEncoder encoder = Encoders.open(format, sourceRate, rate, encoderSettings,
-                new FrameOutputStream(frame -> self[0].offer(frame)), start.continuation());
-        Job job = new Job(id, voice, options, encoder, start.credits(), output, () -> {
-            jobs.remove(id);
-            voices.release(voice);
-        });
-        self[0] = job;
+        String language = voice.info().language();
+        UnaryOperator<String> reading = start.rawText() ? text -> text : text -> frontEnd.normalize(text, language);
+        Job job = new Job(id, voice, reading, options,
+                frames -> Encoders.open(format, sourceRate, rate, encoderSettings, frames, start.continuation()),
+                start.credits(), output, () -> {
+                    jobs.remove(id);
+                    voices.release(voice);
+                });
         if (start.wordTimings()) {
             job.reportWords();
         }
@@ -163,7 +212,7 @@ final class JobScheduler implements Runnable {
                 job.append(0, start.text());
             }
         } catch (EngineException | RuntimeException e) {
-            encoder.close();
+            job.discard();
             throw e;
         }
         if (!start.moreText()) {
@@ -192,35 +241,26 @@ final class JobScheduler implements Runnable {
         void apply(Job job) throws EngineException;
     }
 
-    private boolean hasTurnToTake() {
-        for (Job job : turns) {
-            if (job.ready() || job.gone()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Speaks one sentence of the first job in turn that can take it, then puts it at the back. */
-    private void takeTurn() {
-        for (int i = turns.size(); i > 0; i--) {
-            Job job = turns.poll();
+    /** Drops the jobs that were cancelled or failed since the last turn. */
+    private void dropGone() {
+        turns.removeIf(job -> {
             if (job.gone()) {
                 job.drop();
-                return;
+                return true;
             }
-            if (job.ready()) {
-                if (speakNextSentence(job)) {
-                    turns.add(job);
-                }
-                return;
-            }
-            turns.add(job);
+            return false;
+        });
+    }
+
+    /** Speaks the job's next piece; it leaves the turns when it has ended, failed or was cancelled meanwhile. */
+    private void speakNextPiece(Job job) {
+        if (!speak(job)) {
+            turns.remove(job);
         }
     }
 
     /** @return whether the job stays in turn (it has more to say, or waits for more text) */
-    private boolean speakNextSentence(Job job) {
+    private boolean speak(Job job) {
         try {
             job.step();
             if (job.cancelled()) {

@@ -29,6 +29,8 @@ final class VoiceCache implements AutoCloseable {
     private final Map<Voice, Integer> users = new IdentityHashMap<>();
     /** Forgotten voices that jobs still speak: closed when the last of them ends. */
     private final Set<Voice> retired = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The loaded ids as of the last change, readable while a voice loads under the lock. */
+    private volatile List<String> loadedIds = List.of();
 
     VoiceCache(EngineRegistry engines, int maxLoaded) {
         this.engines = engines;
@@ -42,12 +44,14 @@ final class VoiceCache implements AutoCloseable {
             voice = engines.load(voiceId);
             loaded.put(voiceId, voice);
             evictIdleOverflow();
+            loadedIds = List.copyOf(loaded.keySet());
         }
         return voice;
     }
 
-    synchronized List<String> loadedIds() {
-        return List.copyOf(loaded.keySet());
+    /** Without the lock: the heartbeat reads it while the synthesis thread may be loading a voice. */
+    List<String> loadedIds() {
+        return loadedIds;
     }
 
     /** A voice for a job, held until {@link #release} so that it is not unloaded mid-text. */
@@ -73,6 +77,7 @@ final class VoiceCache implements AutoCloseable {
             if (voice == null) {
                 continue;
             }
+            loadedIds = List.copyOf(loaded.keySet());
             if (users.containsKey(voice)) {
                 retired.add(voice);
             } else {
@@ -89,6 +94,7 @@ final class VoiceCache implements AutoCloseable {
                 LOG.info("unloading voice " + entry.getKey());
                 entry.getValue().close();
                 eldestFirst.remove();
+                loadedIds = List.copyOf(loaded.keySet());
             }
         }
     }
@@ -97,6 +103,7 @@ final class VoiceCache implements AutoCloseable {
     public synchronized void close() {
         loaded.values().forEach(Voice::close);
         loaded.clear();
+        loadedIds = List.of();
         retired.forEach(Voice::close);
         retired.clear();
     }

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import org.assistantapi.encoders.AudioFormat;
 import org.assistantapi.encoders.Encoders;
+import org.assistantapi.text.TextFrontEnd;
 import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.Frame;
 import org.assistantapi.workers.protocol.FrameCodec;
@@ -39,7 +40,8 @@ public final class WorkerMain {
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024)));
         EngineRegistry engines = EngineRegistry.open(options);
         VoiceCache voices = new VoiceCache(engines, options.maxLoadedVoices());
-        JobScheduler scheduler = new JobScheduler(voices, WorkerTuning.encoders(options), output);
+        JobScheduler scheduler = new JobScheduler(voices, WorkerTuning.encoders(options), WorkerTuning.scheduling(options),
+                new TextFrontEnd(WorkerTuning.text(options)), output);
 
         scheduler.load(options.prewarmVoices()).stream()
                 .filter(load -> load.error() != null)

@@ -1,14 +1,20 @@
 package org.assistantapi.workers;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.engines.piper.PiperSettings;
+import org.assistantapi.text.CodeReading;
+import org.assistantapi.text.EmojiReading;
+import org.assistantapi.text.TextSettings;
 import org.assistantapi.workers.protocol.WorkerOptions;
 
 /**
  * Turns the tuning keys core passes on (named as in the YAML configuration, where they were
- * already range-checked) into the engines' and encoders' settings; unset keys keep their defaults.
+ * already checked) into the engines', encoders' and text front-end's settings; unset keys keep
+ * their defaults.
  */
 final class WorkerTuning {
 
@@ -20,7 +26,26 @@ final class WorkerTuning {
                 Duration.ofMillis(options.tuning("piper.sentence_silence_ms", (int) PiperSettings.DEFAULT_SENTENCE_SILENCE.toMillis())),
                 options.tuning("piper.intra_op_threads", PiperSettings.DEFAULT_INTRA_OP_THREADS),
                 Duration.ofMillis(options.tuning("piper.first_window_ms", (int) PiperSettings.DEFAULT_FIRST_WINDOW.toMillis())),
-                Duration.ofMillis(options.tuning("piper.window_ms", (int) PiperSettings.DEFAULT_WINDOW.toMillis())));
+                Duration.ofMillis(options.tuning("piper.window_ms", (int) PiperSettings.DEFAULT_WINDOW.toMillis())),
+                Duration.ofMillis(options.tuning("scheduling.piece_budget_ms", (int) PiperSettings.DEFAULT_PIECE_BUDGET.toMillis())),
+                Duration.ofMillis(options.tuning("scheduling.first_piece_budget_ms",
+                        (int) PiperSettings.DEFAULT_FIRST_PIECE_BUDGET.toMillis())));
+    }
+
+    /** {@code scheduling.order} arrives as its configuration word, {@code deadline} or {@code round_robin} (core checked it). */
+    static Scheduling scheduling(WorkerOptions options) {
+        return new Scheduling(TurnOrder.valueOf(options.setting("scheduling.order", Scheduling.DEFAULT_ORDER.name())
+                        .toUpperCase(Locale.ROOT)),
+                options.tuning("scheduling.max_ahead_ms", Scheduling.DEFAULT_MAX_AHEAD_MS) * 1_000L);
+    }
+
+    /** The text front-end's settings; the lexicon is read from its directory if that exists. */
+    static TextSettings text(WorkerOptions options) {
+        String lexiconDir = options.setting("text.lexicon_dir", null);
+        return new TextSettings(
+                CodeReading.valueOf(options.setting("text.code_blocks", TextSettings.DEFAULT.code().name()).toUpperCase(Locale.ROOT)),
+                EmojiReading.valueOf(options.setting("text.emoji", TextSettings.DEFAULT.emoji().name()).toUpperCase(Locale.ROOT)),
+                lexiconDir == null ? null : Path.of(lexiconDir));
     }
 
     static EncoderSettings encoders(WorkerOptions options) {

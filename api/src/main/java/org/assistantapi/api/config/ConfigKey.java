@@ -1,6 +1,7 @@
 package org.assistantapi.api.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.assistantapi.core.WorkerSettings;
@@ -51,6 +52,8 @@ public enum ConfigKey {
     WYOMING_HOST("wyoming.host", "127.0.0.1"),
     WYOMING_PORT("wyoming.port", 10200, 0, 65535),
     WYOMING_READ_TIMEOUT_SECONDS("wyoming.read_timeout_seconds", 120, 1, 86_400),
+    WYOMING_ALLOWED_CLIENTS("wyoming.allowed_clients",
+            "[127.0.0.0/8, ::1/128] when wyoming.host is 0.0.0.0 or ::, else every client"),
     PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000, Kind.WORKER_TUNING),
     PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256, Kind.WORKER_TUNING),
     PIPER_FIRST_WINDOW_MS("piper.first_window_ms", 250, 0, 60_000, Kind.WORKER_TUNING),
@@ -60,7 +63,14 @@ public enum ConfigKey {
     ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510, Kind.WORKER_TUNING),
     ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 5, 0, 10, Kind.WORKER_TUNING),
     ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000, Kind.WORKER_TUNING),
-    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING);
+    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING),
+    TEXT_CODE_BLOCKS("text.code_blocks", "skip", List.of("skip", "speak")),
+    TEXT_EMOJI("text.emoji", "drop", List.of("drop", "speak")),
+    TEXT_LEXICON_DIR("text.lexicon_dir", "/etc/assistant-api/lexicon", Kind.WORKER_PATH),
+    SCHEDULING_ORDER("scheduling.order", "deadline", List.of("deadline", "round_robin")),
+    SCHEDULING_MAX_AHEAD_MS("scheduling.max_ahead_ms", 10_000, 0, 3_600_000, Kind.WORKER_TUNING),
+    SCHEDULING_PIECE_BUDGET_MS("scheduling.piece_budget_ms", 300, 10, 60_000, Kind.WORKER_TUNING),
+    SCHEDULING_FIRST_PIECE_BUDGET_MS("scheduling.first_piece_budget_ms", 120, 10, 60_000, Kind.WORKER_TUNING);
 
     /** How a key's value is read. */
     enum Kind {
@@ -71,7 +81,11 @@ public enum ConfigKey {
         /** An integer in a range. */
         INTEGER,
         /** An integer in a range, handed to every worker as it is. */
-        WORKER_TUNING
+        WORKER_TUNING,
+        /** One of a few words ({@link #choices()}), handed to every worker as it is. */
+        WORKER_CHOICE,
+        /** A path handed to every worker, always (its default when not set). */
+        WORKER_PATH
     }
 
     private final String key;
@@ -79,6 +93,7 @@ public enum ConfigKey {
     private final Kind kind;
     private final int min;
     private final int max;
+    private final List<String> choices;
 
     ConfigKey(String key, String defaultValue) {
         this(key, defaultValue, Kind.TEXT);
@@ -101,16 +116,31 @@ public enum ConfigKey {
         this(key, String.valueOf(defaultValue), kind, min, max);
     }
 
+    /** A worker setting that takes one of a few words. */
+    ConfigKey(String key, String defaultValue, List<String> choices) {
+        this(key, defaultValue, Kind.WORKER_CHOICE, 0, -1, choices);
+    }
+
     ConfigKey(String key, String defaultValue, Kind kind, int min, int max) {
+        this(key, defaultValue, kind, min, max, List.of());
+    }
+
+    ConfigKey(String key, String defaultValue, Kind kind, int min, int max, List<String> choices) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.kind = kind;
         this.min = min;
         this.max = max;
+        this.choices = List.copyOf(choices);
     }
 
     boolean isWorkerTuning() {
         return kind == Kind.WORKER_TUNING;
+    }
+
+    /** The words a choice key takes; empty for other keys. */
+    List<String> choices() {
+        return choices;
     }
 
     int min() {

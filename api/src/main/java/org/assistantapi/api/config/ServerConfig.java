@@ -90,10 +90,7 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                         integer(config, ConfigKey.LOGGING_MAX_FILE_MB),
                         integer(config, ConfigKey.LOGGING_FILES)),
                 seconds(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS),
-                new WyomingSettings(flag(config, ConfigKey.WYOMING_ENABLED),
-                        string(config, ConfigKey.WYOMING_HOST),
-                        integer(config, ConfigKey.WYOMING_PORT),
-                        seconds(config, ConfigKey.WYOMING_READ_TIMEOUT_SECONDS)),
+                wyoming(config),
                 auth(config),
                 new HttpLimits(integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES),
                         seconds(config, ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS),
@@ -114,6 +111,21 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         return new AuthSettings(keys,
                 flag(config, ConfigKey.AUTH_PROTECT_HEALTH),
                 flag(config, ConfigKey.AUTH_PROTECT_METRICS));
+    }
+
+    private static WyomingSettings wyoming(Config config) throws ConfigException {
+        String host = string(config, ConfigKey.WYOMING_HOST);
+        List<ClientNetwork> allowed = new ArrayList<>();
+        for (String network : strings(config, ConfigKey.WYOMING_ALLOWED_CLIENTS, WyomingSettings.defaultAllowedClients(host))) {
+            try {
+                allowed.add(ClientNetwork.parse(network.strip()));
+            } catch (RuntimeException e) {
+                throw new ConfigException("bad network '" + network + "' in '" + ConfigKey.WYOMING_ALLOWED_CLIENTS.key()
+                        + "': write an address or address/prefix, e.g. 192.168.1.0/24");
+            }
+        }
+        return new WyomingSettings(flag(config, ConfigKey.WYOMING_ENABLED), host, integer(config, ConfigKey.WYOMING_PORT),
+                seconds(config, ConfigKey.WYOMING_READ_TIMEOUT_SECONDS), allowed);
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
@@ -206,14 +218,29 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         }
     }
 
-    /** The engine and encoder knobs that were set, checked here so that workers never see a bad one. */
-    private static Map<String, Integer> workerTuning(Config config) throws ConfigException {
-        Map<String, Integer> tuning = new LinkedHashMap<>();
+    /**
+     * The engine, encoder and text settings that were set (and the lexicon directory, always),
+     * checked here so that workers never see a bad one.
+     */
+    private static Map<String, String> workerTuning(Config config) throws ConfigException {
+        Map<String, String> tuning = new LinkedHashMap<>();
         for (ConfigKey key : ConfigKey.values()) {
-            if (key.isWorkerTuning() && config.get(key.key()).exists()) {
-                tuning.put(key.key(), integer(config, key));
+            if (!config.get(key.key()).exists()) {
+                continue;
+            }
+            if (key.isWorkerTuning()) {
+                tuning.put(key.key(), String.valueOf(integer(config, key)));
+            } else if (!key.choices().isEmpty()) {
+                String value = string(config, key, key.defaultValue());
+                if (!key.choices().contains(value)) {
+                    throw new ConfigException("'" + key.key() + "' must be one of " + String.join(", ", key.choices())
+                            + ", got " + value);
+                }
+                tuning.put(key.key(), value);
             }
         }
+        tuning.put(ConfigKey.TEXT_LEXICON_DIR.key(),
+                expandHome(string(config, ConfigKey.TEXT_LEXICON_DIR, ConfigKey.TEXT_LEXICON_DIR.defaultValue())).toString());
         return tuning;
     }
 

@@ -8,9 +8,12 @@ import java.util.logging.Logger;
 
 import io.helidon.webserver.http.ServerRequest;
 
+import org.assistantapi.api.logging.LogText;
+
 /**
  * What the access log says about one request. The filter creates it; handlers add what only they
- * know (the voice, the format, when the first audio left) through the request's context.
+ * know (the voice, the format, when the first audio left) through the request's context. Every
+ * field goes through {@link LogText#field}: a path or a voice name comes from the client.
  */
 final class AccessEntry {
 
@@ -46,7 +49,10 @@ final class AccessEntry {
         return id;
     }
 
-    /** The voice as the client named it (null: the default voice) and the response format. */
+    /**
+     * The voice as the client named it (null: the default voice) and the response format, once
+     * core has accepted them.
+     */
     void speech(String requestedVoice, String responseFormat) {
         this.voice = requestedVoice == null ? "default" : requestedVoice;
         this.format = responseFormat;
@@ -69,7 +75,8 @@ final class AccessEntry {
         }
         long now = System.nanoTime();
         LOG.info(String.format(Locale.ROOT, "%s %s %s status=%d%s voice=%s format=%s bytes=%d ttfb_ms=%s ms=%d",
-                id, method, path, status, cutOff ? " cut_off" : "", orDash(voice), orDash(format), bytes,
+                LogText.field(id), LogText.field(method), LogText.field(path), status, cutOff ? " cut_off" : "",
+                LogText.field(voice), LogText.field(format), bytes,
                 firstByteNanos == 0 ? "-" : String.valueOf(millis(firstByteNanos)), millis(now)));
         return true;
     }
@@ -86,9 +93,5 @@ final class AccessEntry {
 
     private long millis(long nanos) {
         return (nanos - startNanos) / 1_000_000;
-    }
-
-    private static String orDash(String value) {
-        return value == null ? "-" : value;
     }
 }

@@ -55,6 +55,7 @@ public final class ApiServer {
         SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
         Metrics metrics = log.metrics().orElse(null);
         routing.addFilter(new AccessLogFilter(metrics));
+        routing.addFilter(new ConnectionFilter(config.limits().maxBodyBytes()));
         if (!config.auth().apiKeys().isEmpty()) {
             routing.addFilter(new ApiKeyFilter(config.auth(), openPaths(config.auth())));
         }
@@ -62,6 +63,7 @@ public final class ApiServer {
                 .get("/v1/audio/voices", voices::voices)
                 .get("/v1/models", new ModelsHandler(config.core().voiceChoice())::models)
                 .post("/v1/audio/prewarm", new PrewarmHandler(speech, bodies, config.core().workers().prewarmVoices()))
+                .post("/v1/audio/normalize", new DryRunHandler(speech, bodies))
                 .post(SessionHandlers.BASE, sessions::create)
                 .get(SessionHandlers.BASE + "/{id}/audio", sessions::audio)
                 .get(SessionHandlers.BASE + "/{id}/events", sessions::events)

@@ -47,7 +47,7 @@ final class JsonBodies {
         try {
             node = JSON.readTree(body);
         } catch (IOException e) {
-            throw OpenAiError.invalid(null, "invalid_json", "the body is not valid JSON: " + firstLine(e.getMessage()));
+            throw OpenAiError.invalid(null, "invalid_json", "the body is not valid JSON: " + OpenAiError.firstLine(e.getMessage()));
         }
         if (node == null || !node.isObject()) {
             throw OpenAiError.invalid(null, "invalid_json", "the body must be a JSON object");
@@ -70,20 +70,12 @@ final class JsonBodies {
             }
             return body;
         } catch (IOException e) {
-            throw OpenAiError.invalid(null, "invalid_body", "the body could not be read: " + e.getMessage());
+            throw OpenAiError.invalid(null, "invalid_body", "the body could not be read to its end");
         }
     }
 
     private OpenAiError tooLarge() {
         return new OpenAiError(Status.REQUEST_ENTITY_TOO_LARGE_413, "invalid_request_error", null,
                 "request_too_large", "the body is larger than " + maxBytes + " bytes");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -84,6 +84,12 @@ final class Metrics {
         gauge(out, "assistant_api_workers_crash_looping", "worker places that keep crashing", health.crashLooping());
         header(out, "assistant_api_worker_restarts_total", "counter", "replacement workers started since the server started");
         out.append("assistant_api_worker_restarts_total ").append(health.restarts()).append('\n');
+        header(out, "assistant_api_worker_queued_work_seconds", "gauge",
+                "seconds of compute for the text each worker holds unspoken, at each voice's measured cost");
+        for (var worker : health.workers()) {
+            out.append("assistant_api_worker_queued_work_seconds{worker=\"").append(escape(worker.id())).append("\"} ")
+                    .append(worker.queuedWorkSeconds()).append('\n');
+        }
         synthesis(out, speech.synthesisTotals());
         return out.toString();
     }

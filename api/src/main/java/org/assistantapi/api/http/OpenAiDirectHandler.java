@@ -11,7 +11,9 @@ import io.helidon.webserver.http.DirectHandlers;
 /**
  * Errors Helidon answers itself, before any route (a request line too long, bad headers, a broken
  * request), in OpenAI's shape like every other error: the code is the status's reason phrase
- * ({@code uri_too_long}, {@code bad_request}).
+ * ({@code uri_too_long}, {@code bad_request}). A 4xx says what Helidon said, its first line only
+ * (some of its messages go on with a dump of the request's bytes); a 5xx says nothing of the
+ * exception behind it.
  */
 final class OpenAiDirectHandler implements DirectHandler {
 
@@ -30,7 +32,8 @@ final class OpenAiDirectHandler implements DirectHandler {
                                     ServerResponseHeaders headers, String message) {
         boolean server = status.code() >= 500;
         String code = status.reasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        String text = message == null || message.isBlank() ? status.reasonPhrase() : message;
+        String said = server ? "" : OpenAiError.firstLine(message);
+        String text = said.isEmpty() ? status.reasonPhrase() : said;
         OpenAiError error = new OpenAiError(status, server ? "server_error" : "invalid_request_error", null, code,
                 text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text);
         return TransportResponse.builder()

@@ -69,4 +69,13 @@ public final class OpenAiError extends RuntimeException {
             throw new IllegalStateException("an error body could not be written", e);
         }
     }
+
+    /** An exception's message up to its first line break ("" for none): the rest is often a dump. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
 }

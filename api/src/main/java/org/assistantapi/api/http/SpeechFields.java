@@ -2,6 +2,7 @@ package org.assistantapi.api.http;
 
 import org.assistantapi.core.SpeechRequest;
 import org.assistantapi.core.WordTimings;
+import org.assistantapi.core.TextNormalization;
 
 /** The speech fields OpenAI's request body and a session's creation share. */
 final class SpeechFields {
@@ -27,6 +28,7 @@ final class SpeechFields {
         if (sampleRate < 0) {
             throw OpenAiError.invalid("sample_rate", "invalid_value", "'sample_rate' must be positive");
         }
-        return new SpeechRequest(input, model, voice, null, format, speed, sampleRate);
+        TextNormalization normalization = fields.bool("normalize").orElse(true) ? TextNormalization.ON : TextNormalization.OFF;
+        return new SpeechRequest(input, model, voice, null, format, speed, sampleRate, normalization);
     }
 }

@@ -28,8 +28,6 @@ final class SpeechHandler implements Handler {
     public void handle(ServerRequest req, ServerResponse res) {
         Fields fields = new Fields(bodies.readObject(req));
         SpeechRequest request = SpeechFields.parse(fields, fields.requiredString("input"));
-        AccessEntry access = AccessEntry.of(req);
-        access.speech(request.voice(), request.format());
         AudioBody body = AudioBody.of(fields.string("stream_format").orElse("audio"));
         WordTimings words = SpeechFields.wordTimings(fields);
         if (words == WordTimings.INCLUDED && !(body instanceof AudioBody.ServerSentEvents)) {
@@ -37,6 +35,8 @@ final class SpeechHandler implements Handler {
                     "'include_word_timings' needs 'stream_format': 'sse' (raw audio has no place for them)");
         }
         try (AudioStream stream = speak(request, Caller.of(req), words)) {
+            AccessEntry access = AccessEntry.of(req);
+            access.speech(request.voice(), request.format());
             AudioResponse.send(res, startOrThrow(stream), body, stream::read, access::firstByte);
         }
     }

@@ -1,10 +1,10 @@
 package org.assistantapi.api.wyoming;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -14,23 +14,30 @@ import org.assistantapi.api.config.WyomingSettings;
 import org.assistantapi.api.http.SynthesisLog;
 import org.assistantapi.core.SpeechService;
 
-/** The Wyoming TCP listener: one virtual thread per connection, at most {@link #MAX_CONNECTIONS} at once. */
+/**
+ * The Wyoming TCP listener: one virtual thread per connection, at most {@link #MAX_CONNECTIONS} at
+ * once, only from the allowed client networks (the protocol has no authentication).
+ */
 public final class WyomingServer {
 
     private static final Logger LOG = Logger.getLogger(WyomingServer.class.getName());
     static final int MAX_CONNECTIONS = 256;
 
+    /** Addresses whose refusal has been logged (each once), at most this many. */
+    static final int MAX_LOGGED_STRANGERS = 1024;
+
     private final ServerSocket listener;
     private final SpeechService speech;
     private final SynthesisLog requests;
-    private final Duration readTimeout;
+    private final WyomingSettings settings;
     private final Set<WyomingConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<InetAddress> loggedStrangers = ConcurrentHashMap.newKeySet();
 
-    private WyomingServer(ServerSocket listener, SpeechService speech, SynthesisLog requests, Duration readTimeout) {
+    private WyomingServer(ServerSocket listener, SpeechService speech, SynthesisLog requests, WyomingSettings settings) {
         this.listener = listener;
         this.speech = speech;
         this.requests = requests;
-        this.readTimeout = readTimeout;
+        this.settings = settings;
     }
 
     /** Listens on the configured address and serves until {@link #stopAccepting}; each synthesis is logged in {@code requests}. */
@@ -42,10 +49,11 @@ public final class WyomingServer {
             listener.close();
             throw new IOException("cannot listen for Wyoming on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
-        WyomingServer server = new WyomingServer(listener, speech, requests, settings.readTimeout());
+        WyomingServer server = new WyomingServer(listener, speech, requests, settings);
         Thread.ofPlatform().daemon().name("wyoming-accept").start(server::acceptUntilClosed);
         Thread.ofVirtual().name("wyoming-stall-check").start(server::closeStalledUntilClosed);
-        LOG.info("Wyoming protocol on tcp://" + settings.host() + ":" + listener.getLocalPort());
+        LOG.info("Wyoming protocol on tcp://" + settings.host() + ":" + listener.getLocalPort()
+                + ", clients from " + settings.allowedClients());
         return server;
     }
 
@@ -74,8 +82,10 @@ public final class WyomingServer {
         while (!listener.isClosed()) {
             try {
                 Socket socket = listener.accept();
-                if (connections.size() < MAX_CONNECTIONS) {
-                    WyomingConnection connection = new WyomingConnection(socket, speech, requests, readTimeout);
+                if (!settings.allows(socket.getInetAddress())) {
+                    closeStranger(socket);
+                } else if (connections.size() < MAX_CONNECTIONS) {
+                    WyomingConnection connection = new WyomingConnection(socket, speech, requests, settings.readTimeout());
                     connections.add(connection);
                     Thread.ofVirtual().name("wyoming-" + socket.getRemoteSocketAddress()).start(() -> {
                         try {
@@ -103,6 +113,21 @@ public final class WyomingServer {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Closes a connection from outside the allowed networks before reading anything; logs each address once. */
+    private void closeStranger(Socket socket) {
+        InetAddress address = socket.getInetAddress();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing a Wyoming connection from outside the allowed networks", e);
+        }
+        if (loggedStrangers.size() < MAX_LOGGED_STRANGERS && loggedStrangers.add(address)) {
+            LOG.warning("closed a Wyoming connection from " + address.getHostAddress() + ", outside wyoming.allowed_clients "
+                    + settings.allowedClients() + " (further connections from it are not logged"
+                    + (loggedStrangers.size() == MAX_LOGGED_STRANGERS ? ", nor from any new address" : "") + ")");
         }
     }
 

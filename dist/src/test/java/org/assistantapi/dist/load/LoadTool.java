@@ -32,6 +32,11 @@ public final class LoadTool {
             OUT.println(Options.USAGE);
             return;
         }
+        if (args.length > 0 && args[0].equals("scheduling")) { // two servers of its own: not a Scenario
+            stopAfter(Duration.ofMinutes(30));
+            SchedulingBench.main(List.of(args).subList(1, args.length));
+            System.exit(0);
+        }
         Options options;
         List<Scenario> scenarios;
         try {

@@ -32,6 +32,11 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
                             worker-kills, mixed; all (the default) runs those; soak and abuse
                             only by name
               --help        this text
+            usage: LoadTool scheduling [--levels 1,2,4,8,12,16] [--workers 2] [--voice medium|x_low]
+                                       [--kinds one-shot,llm-session]
+                            issue 15's benchmark: two servers (scheduling.order deadline and
+                            round_robin), the realistic Piper voice, one-shot replies and
+                            LLM-paced sessions; 30 minutes at most
               --url         load a running server (loopback only) instead of starting the image's
               --pid         that server's pid, for CPU and memory figures
               --workers     workers.count of the started server (default: the server's, one per core)

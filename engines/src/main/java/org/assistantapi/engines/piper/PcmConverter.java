@@ -27,13 +27,23 @@ final class PcmConverter {
     }
 
     static short[] toPcm(FloatBuffer audio) {
+        return toPcm(audio, scale(audio));
+    }
+
+    /** The factor that brings this audio's peak to full range. */
+    static float scale(FloatBuffer audio) {
         int start = audio.position();
         int length = audio.remaining();
         float peak = MIN_PEAK;
         for (int i = 0; i < length; i++) {
             peak = Math.max(peak, Math.abs(audio.get(start + i)));
         }
-        float scale = MAX_WAV_VALUE / peak;
+        return MAX_WAV_VALUE / peak;
+    }
+
+    static short[] toPcm(FloatBuffer audio, float scale) {
+        int start = audio.position();
+        int length = audio.remaining();
         short[] pcm = new short[length];
         for (int i = 0; i < length; i++) {
             // Like Piper's static_cast<int16_t>: clamp, then truncate toward zero.

@@ -120,8 +120,10 @@ public final class PiperEngine implements SpeechEngine {
         PiperModel model = PiperModel.load(files.model(), config.numSpeakers() > 1, settings.intraOpThreads(),
                 settings.splits() ? ids.probe() : null);
         DecoderWindows windows = model.split().map(s -> settings.windows(config.sampleRate(), s.field().hop())).orElse(null);
-        return new PiperVoice(files.info(), config, new PiperPhonemizer(config, espeak), ids, model, windows,
-                settings.sentenceSilence());
+        PiperVoice voice = new PiperVoice(files.info(), config, new PiperPhonemizer(config, espeak), ids, model, windows,
+                settings);
+        voice.warmUp();
+        return voice;
     }
 
     /**

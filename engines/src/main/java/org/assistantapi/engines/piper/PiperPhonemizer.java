@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.Pieces;
+import org.assistantapi.engines.SpokenSentence;
 import org.assistantapi.engines.espeak.EspeakLibrary;
 import org.assistantapi.engines.espeak.Sentences;
 
@@ -43,27 +45,72 @@ final class PiperPhonemizer {
     }
 
     /** Each sentence's phonemes; sentences without any are dropped, as Piper skips them. */
-    List<String> phonemize(String text) throws EngineException {
-        List<StringBuilder> sentences = switch (config.phonemeType()) {
-            case TEXT -> List.of(new StringBuilder(mapped(nfd(text))));
+    List<PhonemeSentence> phonemize(String text) throws EngineException {
+        List<SentenceBuilder> sentences = switch (config.phonemeType()) {
+            case TEXT -> List.of(SentenceBuilder.ofText(mapped(nfd(text))));
             case ESPEAK -> espeakWithRawPhonemes(text);
         };
-        return sentences.stream().filter(s -> !s.isEmpty()).map(StringBuilder::toString).toList();
+        return sentences.stream().filter(s -> !s.isEmpty()).map(SentenceBuilder::build).toList();
+    }
+
+    /** A sentence being built, with the offsets where its clauses end (where it may be cut into pieces). */
+    private static final class SentenceBuilder {
+        final StringBuilder phonemes = new StringBuilder();
+        final List<Integer> clauseEnds = new ArrayList<>();
+
+        static SentenceBuilder ofText(String text) {
+            SentenceBuilder sentence = new SentenceBuilder();
+            sentence.phonemes.append(text);
+            sentence.clauseEnds.addAll(Pieces.clauseEndsInText(text));
+            return sentence;
+        }
+
+        boolean isEmpty() {
+            return phonemes.isEmpty();
+        }
+
+        /** Continues this sentence with another, keeping the other's clause ends. */
+        void append(SentenceBuilder other) {
+            other.clauseEnds.forEach(end -> clauseEnds.add(phonemes.length() + end));
+            phonemes.append(other.phonemes);
+        }
+
+        void endClause() {
+            clauseEnds.add(phonemes.length());
+        }
+
+        PhonemeSentence build() {
+            return new PhonemeSentence(phonemes.toString(), clauseEnds.stream().filter(end -> end < phonemes.length()).toList());
+        }
+    }
+
+    /**
+     * The text's sentences (espeak-ng's rule, as {@link #phonemize} splits them) with the phonemes
+     * each is spoken with; a text voice's text is one sentence.
+     */
+    List<SpokenSentence> sentences(String text) throws EngineException {
+        List<String> texts = config.phonemeType() == PiperVoiceConfig.PhonemeType.ESPEAK
+                ? Sentences.split(espeak, config.espeakVoice(), text) : List.of(text.strip());
+        List<SpokenSentence> spoken = new ArrayList<>();
+        for (String sentence : texts) {
+            spoken.add(new SpokenSentence(sentence, String.join(" ", phonemize(sentence).stream().map(PhonemeSentence::phonemes).toList())));
+        }
+        return spoken;
     }
 
     /**
      * piper1-gpl's {@code [[ ]]} rule: a raw block joins the sentence before it (with a space on
      * each side where the text has one there), and the sentence after it continues that sentence.
      */
-    private List<StringBuilder> espeakWithRawPhonemes(String text) throws EngineException {
-        List<StringBuilder> sentences = new ArrayList<>();
+    private List<SentenceBuilder> espeakWithRawPhonemes(String text) throws EngineException {
+        List<SentenceBuilder> sentences = new ArrayList<>();
         Matcher raw = RAW_PHONEMES.matcher(text);
         boolean afterRaw = false;
         int start = 0;
         while (true) {
             boolean found = raw.find();
             String part = text.substring(start, found ? raw.start() : text.length());
-            List<StringBuilder> partSentences = espeakSentences(part);
+            List<SentenceBuilder> partSentences = espeakSentences(part);
             if (afterRaw && !partSentences.isEmpty()) {
                 sentences.getLast().append(partSentences.removeFirst());
             }
@@ -72,15 +119,15 @@ final class PiperPhonemizer {
                 return sentences;
             }
             if (sentences.isEmpty()) {
-                sentences.add(new StringBuilder());
+                sentences.add(new SentenceBuilder());
             }
-            StringBuilder sentence = sentences.getLast();
+            SentenceBuilder sentence = sentences.getLast();
             if (part.endsWith(" ")) {
-                sentence.append(' ');
+                sentence.phonemes.append(' ');
             }
-            sentence.append(raw.group(1).strip());
+            sentence.phonemes.append(raw.group(1).strip());
             if (text.startsWith(" ", raw.end())) {
-                sentence.append(' ');
+                sentence.phonemes.append(' ');
             }
             afterRaw = true;
             start = raw.end();
@@ -88,20 +135,22 @@ final class PiperPhonemizer {
     }
 
     /** One text part, sentence by sentence; its last clause always closes a sentence (espeak's end of text). */
-    private List<StringBuilder> espeakSentences(String text) throws EngineException {
-        List<StringBuilder> sentences = new ArrayList<>();
+    private List<SentenceBuilder> espeakSentences(String text) throws EngineException {
+        List<SentenceBuilder> sentences = new ArrayList<>();
         if (text.isEmpty()) {
             return sentences;
         }
         List<EspeakLibrary.Clause> clauses = espeak.phonemize(config.espeakVoice(), text);
-        StringBuilder sentence = new StringBuilder();
+        SentenceBuilder sentence = new SentenceBuilder();
         for (int i = 0; i < clauses.size(); i++) {
             EspeakLibrary.Clause clause = clauses.get(i);
-            appendClause(sentence, clause.phonemes());
-            appendPunctuation(sentence, clause.terminator());
+            appendClause(sentence.phonemes, clause.phonemes());
+            appendPunctuation(sentence.phonemes, clause.terminator());
             if (Sentences.endsSentence(clause.terminator()) || i == clauses.size() - 1) {
                 sentences.add(sentence);
-                sentence = new StringBuilder();
+                sentence = new SentenceBuilder();
+            } else {
+                sentence.endClause();
             }
         }
         return sentences;

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param firstWindow     audio of a sentence's first decoder window, for voices whose network can be
  *                        split; zero runs every voice whole, a sentence per inference
  * @param window          audio of each later decoder window
+ * @param pieceBudget     how long one inference may hold the worker: a longer sentence is spoken in pieces
+ * @param firstPieceBudget the same for a text's first piece, kept short so its first audio comes early
  */
 public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int intraOpThreads, Duration firstWindow,
-                            Duration window) {
+                            Duration window, Duration pieceBudget, Duration firstPieceBudget) {
 
     public static final Duration DEFAULT_SENTENCE_SILENCE = Duration.ofMillis(200);
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
@@ -25,12 +27,17 @@ public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int 
     public static final Duration DEFAULT_FIRST_WINDOW = Duration.ofMillis(250);
     /** Long, because every window boundary decodes the receptive field's frames twice. */
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(4);
+    public static final Duration DEFAULT_PIECE_BUDGET = Duration.ofMillis(300);
+    public static final Duration DEFAULT_FIRST_PIECE_BUDGET = Duration.ofMillis(120);
 
     public PiperSettings {
         voiceDirs = List.copyOf(voiceDirs);
         Objects.requireNonNull(sentenceSilence, "sentenceSilence");
         if (sentenceSilence.isNegative()) {
             throw new IllegalArgumentException("sentenceSilence must not be negative: " + sentenceSilence);
+        }
+        if (!pieceBudget.isPositive() || !firstPieceBudget.isPositive()) {
+            throw new IllegalArgumentException("piece budgets must be positive: " + pieceBudget + ", " + firstPieceBudget);
         }
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("intraOpThreads must not be negative: " + intraOpThreads);
@@ -43,7 +50,8 @@ public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int 
 
     /** Default decoder windows. */
     public PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int intraOpThreads) {
-        this(voiceDirs, sentenceSilence, intraOpThreads, DEFAULT_FIRST_WINDOW, DEFAULT_WINDOW);
+        this(voiceDirs, sentenceSilence, intraOpThreads, DEFAULT_FIRST_WINDOW, DEFAULT_WINDOW, DEFAULT_PIECE_BUDGET,
+                DEFAULT_FIRST_PIECE_BUDGET);
     }
 
     /** Whether voices are split and sentences decoded in windows. */
@@ -62,7 +70,12 @@ public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int 
 
     /** These settings with other decoder windows. */
     public PiperSettings withWindows(Duration first, Duration later) {
-        return new PiperSettings(voiceDirs, sentenceSilence, intraOpThreads, first, later);
+        return new PiperSettings(voiceDirs, sentenceSilence, intraOpThreads, first, later, pieceBudget, firstPieceBudget);
+    }
+
+    /** These settings with other piece budgets. */
+    public PiperSettings withPieceBudgets(Duration first, Duration later) {
+        return new PiperSettings(voiceDirs, sentenceSilence, intraOpThreads, firstWindow, window, later, first);
     }
 
     /** The given voice directories with the default silence and threads. */

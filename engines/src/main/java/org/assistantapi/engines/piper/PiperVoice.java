@@ -1,10 +1,13 @@
 package org.assistantapi.engines.piper;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.PcmSink;
+import org.assistantapi.engines.Pieces;
+import org.assistantapi.engines.SpokenSentence;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
 import org.assistantapi.engines.VoiceInfo;
@@ -17,6 +20,20 @@ import org.assistantapi.engines.VoiceInfo;
  */
 public final class PiperVoice implements Voice {
 
+    private static final Logger LOG = Logger.getLogger(PiperVoice.class.getName());
+    /**
+     * The hard bound on a piece, in phonemes (about 2 ids each, ~25 ms of audio per id): ~20 s of
+     * audio, a few MB of floats, whatever the voice costs.
+     */
+    static final int MAX_PIECE_PHONEMES = 400;
+    /** Pieces never get shorter than this (a few words), however slow the machine seems. */
+    private static final int MIN_PIECE_PHONEMES = 12;
+    /** A later piece may run to this many times its budget to end at a clause boundary. */
+    private static final int HARD_TO_SOFT = 3;
+    /** Weight of the newest measurement in the running cost per phoneme. */
+    private static final double COST_WEIGHT = 0.2;
+    private static final String WARM_UP_TEXT = "This short sentence warms the voice up.";
+
     private final VoiceInfo info;
     private final PiperVoiceConfig config;
     private final PiperPhonemizer phonemizer;
@@ -24,16 +41,60 @@ public final class PiperVoice implements Voice {
     private final PiperModel model;
     private final DecoderWindows windows;
     private final short[] silence;
+    private final PiperSettings settings;
+    /** Inference time per phoneme, measured: the first guess is replaced by the warm-up's. */
+    private double nanosPerPhoneme = 1_000_000;
 
     PiperVoice(VoiceInfo info, PiperVoiceConfig config, PiperPhonemizer phonemizer, PhonemeIdMapper idMapper,
-               PiperModel model, DecoderWindows windows, Duration sentenceSilence) {
+               PiperModel model, DecoderWindows windows, PiperSettings settings) {
         this.info = info;
         this.config = config;
         this.phonemizer = phonemizer;
         this.idMapper = idMapper;
         this.model = model;
+        this.settings = settings;
         this.windows = windows;
-        this.silence = new short[Math.toIntExact(sentenceSilence.toNanos() * config.sampleRate() / 1_000_000_000L)];
+        this.silence = new short[Math.toIntExact(settings.sentenceSilence().toNanos() * config.sampleRate() / 1_000_000_000L)];
+    }
+
+    /**
+     * Runs a short sentence twice: the first run pays ONNX Runtime's one-time costs (so the first
+     * real request is not slower than the second), the second measures the voice's cost per
+     * phoneme, which sizes the pieces. A voice that cannot speak the warm-up text keeps the guess.
+     */
+    void warmUp() {
+        try {
+            for (int run = 0; run < 2; run++) {
+                PiperSynthesis warmUp = synthesize(WARM_UP_TEXT, SynthesisOptions.DEFAULT);
+                while (warmUp.speakNext((samples, offset, length) -> true)) {
+                    // discarded
+                }
+                if (run == 0) {
+                    nanosPerPhoneme = -1; // the second run's measurement replaces the first's outright
+                }
+            }
+        } catch (EngineException | RuntimeException e) {
+            LOG.log(Level.WARNING, "voice " + info.id() + ": warm-up failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records an inference's time, for sizing the pieces. */
+    void measured(int phonemes, long inferenceNanos) {
+        double cost = inferenceNanos / (double) Math.max(1, phonemes);
+        nanosPerPhoneme = nanosPerPhoneme < 0 ? cost : (1 - COST_WEIGHT) * nanosPerPhoneme + COST_WEIGHT * cost;
+    }
+
+    /** How long a piece may be at the voice's measured cost. */
+    Pieces pieces() {
+        int soft = phonemesWithin(settings.pieceBudget().toNanos());
+        int first = phonemesWithin(settings.firstPieceBudget().toNanos());
+        int hard = Math.min(MAX_PIECE_PHONEMES, Math.max(soft, first) * HARD_TO_SOFT);
+        return new Pieces(Math.min(first, hard), Math.min(soft, hard), hard);
+    }
+
+    private int phonemesWithin(long nanos) {
+        double phonemes = nanos / Math.max(1.0, nanosPerPhoneme);
+        return (int) Math.clamp(phonemes, MIN_PIECE_PHONEMES, MAX_PIECE_PHONEMES);
     }
 
     @Override
@@ -54,12 +115,17 @@ public final class PiperVoice implements Voice {
                     + info.speakerCount() + ")");
         }
         long start = System.nanoTime();
-        List<String> sentences = phonemizer.phonemize(text);
+        List<PhonemeSentence> sentences = phonemizer.phonemize(text);
         long phonemizeNanos = System.nanoTime() - start;
         PiperModel.Scales scales = new PiperModel.Scales(config.noiseScale(),
                 (float) (config.lengthScale() / options.speed()), config.noiseW());
         // Piper feeds sid only to multi-speaker models.
         return new PiperSynthesis(this, sentences, scales, config.numSpeakers() > 1 ? speaker : -1, phonemizeNanos);
+    }
+
+    @Override
+    public List<SpokenSentence> phonemize(String text) throws EngineException {
+        return phonemizer.sentences(text);
     }
 
     @Override

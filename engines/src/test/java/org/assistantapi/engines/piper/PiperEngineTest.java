@@ -109,7 +109,7 @@ class PiperEngineTest {
         PiperEngine engine = new PiperEngine(PiperSettings.of(List.of(dir)));
         TestVoices.copy(SINGLE, dir, "corrupt", config -> { });
         Files.write(dir.resolve("corrupt.onnx"), new byte[] {1, 2, 3, 4});
-        assertFalse(refreshUntilSettled(engine).any(), "not an ONNX model: never offered");
+        assertFalse(refreshUntilSettled(engine).any(), "ONNX Runtime cannot open it");
         assertUnavailable(engine, "corrupt", "not an ONNX model");
     }
 

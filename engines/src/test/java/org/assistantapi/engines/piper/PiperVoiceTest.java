@@ -105,6 +105,26 @@ class PiperVoiceTest {
         }
     }
 
+    /** Issue 13: 4,000 characters in one "sentence" ran out of memory in one inference. */
+    @Test
+    void aSentenceOverTheHardBoundIsSpokenInBoundedPiecesWithTheSilenceOnlyAfterTheLast() throws Exception {
+        try (Voice text = engine.load("text")) {
+            Synthesis synthesis = text.synthesize("abcdefghij".repeat(400), SynthesisOptions.DEFAULT);
+            int pieces = 0;
+            long samples = 0;
+            while (synthesis.hasNext()) {
+                TestVoices.Spoken spoken = TestVoices.Spoken.next(synthesis);
+                pieces++;
+                samples += spoken.speech().length;
+                assertTrue(spoken.speech().length <= (2 * PiperVoice.MAX_PIECE_PHONEMES + 3) * 1024, "bounded piece");
+                assertEquals(synthesis.hasNext() ? 1 : 2, spoken.chunks().size(), "silence only after the sentence");
+            }
+            // At least this many; more when the machine is slow enough to make the budget bind first.
+            assertTrue(pieces >= 4000 / PiperVoice.MAX_PIECE_PHONEMES, pieces + " pieces");
+            assertTrue(samples >= 2 * 4000 * 1024L, "every phoneme spoken: " + samples);
+        }
+    }
+
     @Test
     void rawPhonemesJoinTheSentenceAroundThem() throws Exception {
         Synthesis synthesis = single.synthesize("Say [[ hɛloʊ ]] now. Bye.", SynthesisOptions.DEFAULT);

@@ -30,6 +30,7 @@ public final class FrameCodec {
     private static final byte PREWARM = 5;
     private static final byte APPEND_TEXT = 6;
     private static final byte END_TEXT = 7;
+    private static final byte PHONEMIZE = 8;
     private static final byte READY = 20;
     private static final byte STARTED = 21;
     private static final byte AUDIO = 22;
@@ -40,6 +41,7 @@ public final class FrameCodec {
     private static final byte SEGMENT_SPOKEN = 27;
     private static final byte CATALOG_CHANGED = 28;
     private static final byte WORD = 29;
+    private static final byte PHONEMIZED = 30;
 
     private FrameCodec() {
     }
@@ -102,6 +104,7 @@ public final class FrameCodec {
                 out.writeBoolean(f.moreText());
                 out.writeBoolean(f.continuation());
                 out.writeBoolean(f.wordTimings());
+                out.writeBoolean(f.rawText());
             }
             case ToWorker.AppendText f -> {
                 out.writeByte(APPEND_TEXT);
@@ -130,6 +133,24 @@ public final class FrameCodec {
                 out.writeByte(PREWARM);
                 out.writeLong(f.requestId());
                 writeStrings(out, f.voices());
+            }
+            case ToWorker.Phonemize f -> {
+                out.writeByte(PHONEMIZE);
+                out.writeLong(f.requestId());
+                writeString(out, f.voice());
+                writeString(out, f.text());
+                out.writeBoolean(f.rawText());
+            }
+            case FromWorker.Phonemized f -> {
+                out.writeByte(PHONEMIZED);
+                out.writeLong(f.requestId());
+                out.writeInt(f.sentences().size());
+                for (FromWorker.Sentence sentence : f.sentences()) {
+                    writeString(out, sentence.text());
+                    writeString(out, sentence.phonemes());
+                }
+                writeString(out, f.errorCode() == null ? null : f.errorCode().code());
+                writeString(out, f.errorMessage());
             }
             case FromWorker.Ready f -> {
                 out.writeByte(READY);
@@ -205,13 +226,25 @@ public final class FrameCodec {
         byte type = in.readByte();
         return switch (type) {
             case START_JOB -> new ToWorker.StartJob(in.readLong(), readString(in), readString(in), in.readDouble(),
-                    readString(in), in.readInt(), in.readInt(), readString(in), in.readBoolean(), in.readBoolean(), in.readBoolean());
+                    readString(in), in.readInt(), in.readInt(), readString(in), in.readBoolean(), in.readBoolean(),
+                    in.readBoolean(), in.readBoolean());
             case APPEND_TEXT -> new ToWorker.AppendText(in.readLong(), in.readInt(), readString(in));
             case END_TEXT -> new ToWorker.EndText(in.readLong());
             case CREDIT -> new ToWorker.Credit(in.readLong(), in.readInt());
             case CANCEL -> new ToWorker.Cancel(in.readLong());
             case PING -> new ToWorker.Ping(in.readLong());
             case PREWARM -> new ToWorker.Prewarm(in.readLong(), readStrings(in));
+            case PHONEMIZE -> new ToWorker.Phonemize(in.readLong(), readString(in), readString(in), in.readBoolean());
+            case PHONEMIZED -> {
+                long requestId = in.readLong();
+                List<FromWorker.Sentence> sentences = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    sentences.add(new FromWorker.Sentence(readString(in), readString(in)));
+                }
+                String errorCode = readString(in);
+                yield new FromWorker.Phonemized(requestId, sentences, errorCode == null ? null : FailureCode.of(errorCode),
+                        readString(in));
+            }
             case READY -> {
                 List<VoiceDescriptor> voices = readVoices(in);
                 List<FormatDescriptor> formats = new ArrayList<>();

@@ -74,6 +74,21 @@ public sealed interface FromWorker extends Frame {
         }
     }
 
+    /**
+     * Answers a {@link ToWorker.Phonemize}: the sentences and their phonemes, or (when
+     * {@code errorCode} is not null) why there are none, with a stable code as in {@link Failed}.
+     */
+    record Phonemized(long requestId, List<Sentence> sentences, FailureCode errorCode, String errorMessage)
+            implements FromWorker {
+        public Phonemized {
+            sentences = List.copyOf(sentences);
+        }
+    }
+
+    /** A sentence as the voice would speak it: its words and its phonemes. */
+    record Sentence(String text, String phonemes) {
+    }
+
     /** One voice's prewarm: load time in milliseconds, or the error that stopped it (null when loaded). */
     record VoiceLoad(String voice, long millis, String error) {
     }

@@ -15,13 +15,18 @@ public sealed interface ToWorker extends Frame {
      * @param continuation the audio continues a stream another job began (after a worker died):
      *                     no container header where the format allows, a new chained stream for Ogg
      * @param wordTimings  send each spoken word's timing ({@link FromWorker.Word}) beside the audio
+     * @param rawText      speak every segment as written: no text front-end (markup, numbers, lexicon)
+     *                     before the engine
      */
     record StartJob(long jobId, String voice, String speaker, double speed, String format, int sampleRate,
-                    int credits, String text, boolean moreText, boolean continuation, boolean wordTimings)
-            implements ToWorker {
+                    int credits, String text, boolean moreText, boolean continuation, boolean wordTimings,
+                    boolean rawText) implements ToWorker {
     }
 
-    /** Another segment of a job's text, spoken as one unit after those before it. */
+    /**
+     * Another segment of a job's text, spoken as one unit after those before it. The text
+     * front-end reads each segment whole, so a number or URL within it is never split.
+     */
     record AppendText(long jobId, int segment, String text) implements ToWorker {
     }
 
@@ -39,6 +44,14 @@ public sealed interface ToWorker extends Frame {
 
     /** A heartbeat; the worker answers with {@link FromWorker.Pong} from its synthesis thread. */
     record Ping(long sequence) implements ToWorker {
+    }
+
+    /**
+     * A dry run: what the voice would say for {@code text} (after the text front-end unless
+     * {@code rawText}) sentence by sentence, with phonemes, without synthesizing; answered by
+     * {@link FromWorker.Phonemized}.
+     */
+    record Phonemize(long requestId, String voice, String text, boolean rawText) implements ToWorker {
     }
 
     /** Loads voices now, so that later jobs do not pay for it; answered by {@link FromWorker.Prewarmed}. */

@@ -13,10 +13,11 @@ import java.util.Map;
  * @param voiceDirs       directories searched for Piper voices
  * @param maxLoadedVoices how many voices a worker keeps loaded; the least recently used is unloaded
  * @param prewarmVoices   voices loaded before the worker reports ready
- * @param tuning          engine and encoder knobs by configuration key, e.g. {@code encoders.mp3_bitrate_kbps}
+ * @param tuning          engine, encoder and text settings by configuration key, e.g.
+ *                        {@code encoders.mp3_bitrate_kbps}, {@code text.emoji}, as checked by the server
  */
 public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoadedVoices, List<String> prewarmVoices,
-                            Map<String, Integer> tuning) {
+                            Map<String, String> tuning) {
 
     public WorkerOptions {
         voiceDirs = List.copyOf(voiceDirs);
@@ -35,8 +36,14 @@ public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoaded
         return args;
     }
 
-    /** A tuning value, or the fallback when it was not set. */
+    /** A number setting, or the fallback when it was not set. */
     public int tuning(String key, int fallback) {
+        String value = tuning.get(key);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    /** A word or path setting, or the fallback when it was not set. */
+    public String setting(String key, String fallback) {
         return tuning.getOrDefault(key, fallback);
     }
 
@@ -45,7 +52,7 @@ public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoaded
         int maxLoaded = 8;
         List<Path> dirs = new ArrayList<>();
         List<String> prewarm = new ArrayList<>();
-        Map<String, Integer> tuning = new HashMap<>();
+        Map<String, String> tuning = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -53,8 +60,7 @@ public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoaded
                 case "--max-loaded-voices" -> maxLoaded = Integer.parseInt(value);
                 case "--voices-dir" -> dirs.add(Path.of(value));
                 case "--prewarm" -> prewarm.add(value);
-                case "--set" -> tuning.put(value.substring(0, value.indexOf('=')),
-                        Integer.parseInt(value.substring(value.indexOf('=') + 1)));
+                case "--set" -> tuning.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
                 default -> throw new IllegalArgumentException("unknown worker option " + args[i]);
             }
         }

@@ -34,8 +34,11 @@ class FrameCodecTest {
     @Test
     void everyFrameRoundTrips() throws IOException {
         List<Frame> frames = List.of(
-                new ToWorker.StartJob(1, "en_US-x", "bob", 1.5, "mp3", 24000, 64, "Grüße, 世界 😀", true, false, true),
-                new ToWorker.StartJob(2, "espeak:en-us", null, 1.0, "wav", 0, 2, "", false, true, false),
+                new ToWorker.StartJob(1, "en_US-x", "bob", 1.5, "mp3", 24000, 64, "Grüße, 世界 😀", true, false, true, false),
+                new ToWorker.StartJob(2, "espeak:en-us", null, 1.0, "wav", 0, 2, "", false, true, false, true),
+                new ToWorker.Phonemize(9, "espeak:de", "Am 3. Mai", false),
+                new FromWorker.Phonemized(9, List.of(new FromWorker.Sentence("Am dritten Mai", "am dɾˈɪtən mˈaɪ")), null, null),
+                new FromWorker.Phonemized(10, List.of(), FailureCode.VOICE_NOT_FOUND, "no voice x"),
                 new ToWorker.AppendText(1, 3, "more text."),
                 new ToWorker.EndText(1),
                 new ToWorker.Credit(1, 32),

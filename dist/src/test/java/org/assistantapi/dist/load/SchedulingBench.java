@@ -1,0 +1,219 @@
+package org.assistantapi.dist.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.assistantapi.dist.RealisticVoiceDirectory;
+
+/**
+ * Issue 15's benchmark: the compute-realistic medium Piper voice, 1, 2, 4, 8, 12 and 16 clients
+ * (or {@code --levels}), each asking once for an assistant reply (reply.txt), then the same number
+ * of LLM-paced sessions (the reply fed a word every 40–80 ms, flushed at sentence ends), against
+ * two servers started side by side, one per {@code scheduling.order}, each level run on one then
+ * the other. Per row: first byte p50/p99, the share of streams where a player starting at the
+ * first byte waits more than 0.25 s, the worst wait, and the machine's total rate (audio seconds
+ * per wall second). Bounded: one request or session per client and level, and the load tool's
+ * time limit.
+ */
+final class SchedulingBench {
+
+    private static final PrintStream OUT = System.out;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double WAIT_THRESHOLD_SECONDS = 0.25;
+    private static final List<String> ORDERS = List.of("deadline", "round_robin");
+
+    private final String reply;
+    private final String voice;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SchedulingBench(String reply, String voice) {
+        this.reply = reply;
+        this.voice = voice;
+    }
+
+    /** @param args {@code [--levels 1,2,4] [--workers N] [--voice medium|x_low] [--kinds one-shot,llm-session]} */
+    static void main(List<String> args) throws Exception {
+        List<Integer> levels = List.of(1, 2, 4, 8, 12, 16);
+        List<String> kinds = List.of("one-shot", "llm-session");
+        int workers = 2;
+        String quality = "medium";
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            switch (args.get(i)) {
+                case "--levels" -> levels = java.util.Arrays.stream(args.get(i + 1).split(",")).map(String::strip).map(Integer::valueOf).toList();
+                case "--workers" -> workers = Integer.parseInt(args.get(i + 1));
+                case "--voice" -> quality = args.get(i + 1);
+                case "--kinds" -> kinds = List.of(args.get(i + 1).split(","));
+                default -> throw new IllegalArgumentException("scheduling takes --levels, --workers, --voice, --kinds, not " + args.get(i));
+            }
+        }
+        Path voices = RealisticVoiceDirectory.of(quality);
+        String voice = quality.equals("medium") ? RealisticVoiceDirectory.MEDIUM : RealisticVoiceDirectory.X_LOW;
+        SchedulingBench bench = new SchedulingBench(Files.readString(Options.texts().resolve("reply.txt")).strip(), voice);
+        OUT.println("# scheduling benchmark, " + Instant.now());
+        OUT.println("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + Files.readString(Path.of("/proc/loadavg")).strip() + " before the run");
+        OUT.println("- voice " + voice + " (make_realistic_voices.py), workers.count " + workers + " per server, reply.txt ("
+                + bench.reply.split("\\s+").length + " words), response_format pcm; a player starts at the first byte");
+        Map<String, LaunchedServer> servers = new java.util.concurrent.ConcurrentHashMap<>();
+        // On the time limit or a signal too, the servers and their workers stop.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.values().forEach(LaunchedServer::close)));
+        try {
+            for (String order : ORDERS) {
+                servers.put(order, LaunchedServer.start(Options.home(), "workers:\n  count: " + workers + "\nvoices:\n  dirs: [\""
+                        + voices + "\"]\n  prewarm: [" + voice + "]\nscheduling:\n  order: " + order + "\n"));
+            }
+            OUT.println();
+            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s | total rate (audio s / wall s) | load avg (1 min) |");
+            OUT.println("|---|---|---|---|---|---|---|---|");
+            boolean deadlineFirst = true;
+            for (String kind : kinds) {
+                for (int clients : levels) {
+                    // Each scheduler goes first every other row: the machine's load drifts.
+                    List<String> order = deadlineFirst ? ORDERS : ORDERS.reversed();
+                    for (String scheduler : order) {
+                        OUT.println(bench.row(kind, clients, scheduler, servers.get(scheduler).base()));
+                    }
+                    deadlineFirst = !deadlineFirst;
+                }
+            }
+        } finally {
+            servers.values().forEach(LaunchedServer::close);
+        }
+    }
+
+    private String row(String kind, int clients, String order, URI base) throws Exception {
+        long started = System.nanoTime();
+        List<PlaybackTrace> traces = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<PlaybackTrace>> futures = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                futures.add(pool.submit(() -> kind.equals("one-shot") ? oneShot(base) : session(base)));
+            }
+            for (Future<PlaybackTrace> future : futures) {
+                traces.add(future.get());
+            }
+        }
+        List<PlaybackTrace> spoken = traces.stream().filter(t -> t.error() == null && t.hasAudio()).toList();
+        long failed = traces.size() - spoken.size();
+        if (spoken.isEmpty()) {
+            return "| " + kind + " | " + clients + " | " + order + " | all " + failed + " failed: " + traces.getFirst().error() + " |";
+        }
+        Percentiles firstByte = new Percentiles(spoken.stream().map(PlaybackTrace::firstByteNanos).toList());
+        long waiting = spoken.stream().filter(t -> t.worstWaitSeconds() > WAIT_THRESHOLD_SECONDS).count();
+        double worst = spoken.stream().mapToDouble(PlaybackTrace::worstWaitSeconds).max().orElse(0);
+        double audio = spoken.stream().mapToDouble(PlaybackTrace::audioSeconds).sum();
+        double wall = (spoken.stream().mapToLong(PlaybackTrace::endNanos).max().orElse(started) - started) / 1e9;
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f | %.1f× | %s |", kind, clients, order,
+                firstByte.millis(0.5), firstByte.millis(0.99), waiting, spoken.size(),
+                failed > 0 ? " (" + failed + " failed)" : "", worst, audio / wall, load);
+    }
+
+    /** One request for the reply, read as it comes. */
+    private PlaybackTrace oneShot(URI base) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<InputStream> response = post(base, "/v1/audio/speech",
+                    Map.of("input", reply, "voice", voice, "response_format", "pcm"), HttpResponse.BodyHandlers.ofInputStream());
+            int rate = Integer.parseInt(response.headers().firstValue("X-Sample-Rate").orElse("24000"));
+            return read(response, new PlaybackTrace(start, 2.0 * rate));
+        } catch (IOException e) {
+            return failed(start, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(start, e);
+        }
+    }
+
+    /**
+     * A session fed as an LLM writes: a word every 40–80 ms, flushing at each sentence end. Its
+     * trace starts at the first flush (before it, the listener has nothing to wait for).
+     */
+    private PlaybackTrace session(URI base) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> created = post(base, "/v1/audio/speech/sessions",
+                    Map.of("voice", voice, "response_format", "pcm"), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                return failed(start, new IOException("session not created: HTTP " + created.statusCode()));
+            }
+            var session = JSON.readTree(created.body());
+            String path = "/v1/audio/speech/sessions/" + session.path("id").asText();
+            PlaybackTrace trace = null;
+            Thread reader = null;
+            java.util.Random random = new java.util.Random(path.hashCode());
+            String[] words = reply.split(" ");
+            var audio = http.sendAsync(HttpRequest.newBuilder(base.resolve(path + "/audio")).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            for (int i = 0; i < words.length; i++) {
+                boolean flush = i == words.length - 1 || words[i].matches(".*[.!?]$");
+                if (flush && trace == null) {
+                    PlaybackTrace started = new PlaybackTrace(System.nanoTime(), 2.0 * session.path("sample_rate").asInt(24_000));
+                    trace = started;
+                    reader = Thread.ofVirtual().start(() -> read(audio.join(), started)); // audio read as it comes
+                }
+                HttpResponse<String> appended = post(base, path + "/append",
+                        Map.of("text", (i == 0 ? "" : " ") + words[i], "flush", flush), HttpResponse.BodyHandlers.ofString());
+                if (appended.statusCode() != 200) {
+                    return failed(start, new IOException("append: HTTP " + appended.statusCode()));
+                }
+                Thread.sleep(40 + random.nextInt(41));
+            }
+            post(base, path + "/close", Map.of(), HttpResponse.BodyHandlers.discarding());
+            reader.join();
+            return trace;
+        } catch (IOException e) {
+            return failed(start, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(start, e);
+        }
+    }
+
+    private <T> HttpResponse<T> post(URI base, String path, Map<String, ?> body, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), handler);
+    }
+
+    private static PlaybackTrace read(HttpResponse<InputStream> response, PlaybackTrace trace) {
+        if (response.statusCode() != 200) {
+            trace.failed("HTTP " + response.statusCode());
+            return trace;
+        }
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream body = response.body()) {
+            for (int n; (n = body.read(buffer)) >= 0; ) {
+                if (n > 0) {
+                    trace.arrived(System.nanoTime(), n);
+                }
+            }
+        } catch (IOException e) {
+            trace.failed("cut off: " + e.getMessage());
+        }
+        return trace;
+    }
+
+    private static PlaybackTrace failed(long start, Exception e) {
+        PlaybackTrace trace = new PlaybackTrace(start, 1);
+        trace.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        return trace;
+    }
+}

@@ -1,0 +1,81 @@
+package org.assistantapi.workers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.assistantapi.encoders.AudioFormat;
+import org.assistantapi.encoders.EncoderSettings;
+import org.assistantapi.encoders.Encoders;
+import org.assistantapi.engines.SynthesisOptions;
+import org.assistantapi.engines.Voice;
+import org.assistantapi.workers.protocol.FrameCodec;
+import org.assistantapi.workers.protocol.WorkerOptions;
+import org.junit.jupiter.api.Test;
+
+/** A job with the real espeak-ng voice and the real encoders (AAC through a real ffmpeg). */
+class JobTest {
+
+    private static final String SENTENCES = "The weather today is mild, with a light breeze from the west and a few "
+            + "clouds in the afternoon, so a walk along the river should be pleasant. ";
+
+    /**
+     * Dropping an AAC job while ffmpeg still has output for it: the drop closes the encoder, which
+     * waits for its pump thread, and the pump hands ffmpeg's last output to the job. Done under the
+     * job's lock, this hung the synthesis thread (issue 13: after ~19 abandoned aac requests).
+     */
+    @Test
+    void droppingAnAacJobWhileFfmpegStillWritesNeverHangs() throws Exception {
+        try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
+             Voice voice = engines.load("espeak:en-us")) {
+            int rate = voice.info().sampleRate();
+            AtomicInteger released = new AtomicInteger();
+            for (int i = 0; i < 30; i++) {
+                WorkerOutput output = new WorkerOutput(new FrameCodec.Writer(new ByteArrayOutputStream()));
+                Job job = new Job(i, voice, text -> text, SynthesisOptions.DEFAULT,
+                        frames -> Encoders.open(AudioFormat.AAC, rate, rate, EncoderSettings.defaults(), frames, false),
+                        1, output, released::incrementAndGet);
+                job.append(0, SENTENCES.repeat(3));
+                job.step();
+                try {
+                    CompletableFuture.runAsync(job::drop).get(20, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    throw new AssertionError("dropping aac job " + i + " hung", e);
+                }
+                assertEquals(Job.State.DROPPED, job.state());
+            }
+            assertEquals(30, released.get());
+        }
+    }
+
+    @Test
+    void aJobEndsOnceItsTextIsSpokenAndTheEndHasCredit() throws Exception {
+        try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
+             Voice voice = engines.load("espeak:en-us")) {
+            int rate = voice.info().sampleRate();
+            AtomicInteger released = new AtomicInteger();
+            WorkerOutput output = new WorkerOutput(new FrameCodec.Writer(new ByteArrayOutputStream()));
+            Job job = new Job(1, voice, text -> text, SynthesisOptions.DEFAULT,
+                    frames -> Encoders.open(AudioFormat.PCM, rate, rate, EncoderSettings.defaults(), frames, false),
+                    0, output, released::incrementAndGet);
+            job.append(0, "Hello there.");
+            job.endText();
+            assertTrue(job.ready());
+            job.step();
+            assertEquals(Job.State.END_QUEUED, job.state(), "the audio waits for credit, and the End behind it");
+            assertTrue(!job.ready() && job.ended() && !job.gone());
+            job.grant(1_000);
+            assertEquals(Job.State.ENDED, job.state());
+            assertEquals(1, released.get());
+            job.cancel();
+            assertEquals(Job.State.ENDED, job.state(), "a cancel after the end changes nothing");
+        }
+    }
+}
