@@ -137,11 +137,6 @@ public final class PiperVoice implements Voice {
         return idMapper.toIds(phonemes);
     }
 
-    /** Each sentence's phonemes, as {@link #synthesize} speaks them. */
-    List<String> phonemize(String text) throws EngineException {
-        return phonemizer.phonemize(text);
-    }
-
     PiperModel model() {
         return model;
     }

@@ -46,7 +46,7 @@ public final class SplitProfile {
         for (Quality q : new Quality[] {Quality.X_LOW, Quality.MEDIUM}) {
             try (PiperEngine se = new PiperEngine(windowed); PiperEngine we = new PiperEngine(whole);
                  PiperVoice sv = (PiperVoice) se.load(q.voiceId()); PiperVoice wv = (PiperVoice) we.load(q.voiceId())) {
-                String ph = sv.phonemize(sentence).getFirst();
+                String ph = sv.phonemize(sentence).getFirst().phonemes();
                 long[] ids = sv.ids(ph);
                 PiperModel.Scales quiet = new PiperModel.Scales(0f, 1f, 0f);
                 SplitNetwork net = sv.model().split().orElseThrow();
