@@ -16,6 +16,8 @@ public final class SpeechException extends Exception {
         VOICE_UNAVAILABLE("voice"),
         /** No worker is ready, or none answered in time. */
         NOT_READY(null),
+        /** The text made a worker crash (a native engine's bug) once: it is not sent to a worker again. */
+        INPUT_CRASHED_ENGINE("input"),
         /** The worker serving the stream died or failed mid-way. */
         WORKER_FAILED(null),
         /** The stream's reader took nothing for too long; its job was cancelled. */

@@ -157,6 +157,7 @@ public final class SpeechService implements AutoCloseable {
         int credits = settings.streamBufferFrames();
         AudioStream stream = new AudioStream(jobId, prepared.voice(), prepared.format(), worker, credits,
                 settings.jobStartTimeout().toMillis(), cancelWhenStalled);
+        stream.rememberText(0, text);
         worker.startJob(stream, new ToWorker.StartJob(jobId, prepared.voice(), prepared.speaker(), prepared.speed(),
                 prepared.format(), prepared.sampleRate(), credits, text, moreText, continuation));
         return stream;
@@ -185,6 +186,12 @@ public final class SpeechService implements AutoCloseable {
             throw new SpeechException(SpeechException.Reason.INPUT_TOO_LONG,
                     "input is " + length + " characters; the limit is " + settings.maxInputChars());
         }
+        pool.crashingTexts().refuse(text);
+    }
+
+    /** Texts that crashed a worker: refused before they reach another. */
+    CrashingTexts crashingTexts() {
+        return pool.crashingTexts();
     }
 
     /** The voice to use when the default is wanted: what the workers have decides it. */

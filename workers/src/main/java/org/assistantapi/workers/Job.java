@@ -60,6 +60,12 @@ final class Job {
         segments.add(new Segment(number, voice.synthesize(text, options)));
     }
 
+    /** The segment its next step speaks, if any. Synthesis thread only. */
+    java.util.OptionalInt nextSegment() {
+        Segment next = segments.peek();
+        return next == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(next.number());
+    }
+
     /** No segment will follow: the job ends after the last one. Synthesis thread only. */
     void endText() {
         textEnded = true;

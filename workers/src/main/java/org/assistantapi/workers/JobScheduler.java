@@ -37,6 +37,8 @@ final class JobScheduler implements Runnable {
     private final VoiceCache voices;
     private final EncoderSettings encoderSettings;
     private final WorkerOutput output;
+    /** The job and segment last announced with {@link FromWorker.Speaking}. */
+    private FromWorker.Speaking announced;
 
     JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, WorkerOutput output) {
         this.voices = voices;
@@ -84,7 +86,10 @@ final class JobScheduler implements Runnable {
     private void handle(ToWorker frame) {
         switch (frame) {
             case ToWorker.StartJob start -> start(start);
-            case ToWorker.AppendText append -> withJob(append.jobId(), job -> job.append(append.segment(), append.text()));
+            case ToWorker.AppendText append -> withJob(append.jobId(), job -> {
+                announce(append.jobId(), append.segment());
+                job.append(append.segment(), append.text());
+            });
             case ToWorker.EndText end -> withJob(end.jobId(), Job::endText);
             case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
             case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
@@ -156,6 +161,7 @@ final class JobScheduler implements Runnable {
         self[0] = job;
         try {
             if (!start.text().isEmpty()) {
+                announce(id, 0);
                 job.append(0, start.text());
             }
         } catch (EngineException | RuntimeException e) {
@@ -168,6 +174,15 @@ final class JobScheduler implements Runnable {
         jobs.put(id, job);
         output.send(new FromWorker.Started(id, format.contentType(), rate));
         return job;
+    }
+
+    /** Tells core which text the engine is about to read, unless it was the last one told. */
+    private void announce(long jobId, int segment) {
+        FromWorker.Speaking speaking = new FromWorker.Speaking(jobId, segment);
+        if (!speaking.equals(announced)) {
+            output.send(speaking);
+            announced = speaking;
+        }
     }
 
     /** Applies a frame to a job that is still here; a failure ends the job. */
@@ -218,6 +233,7 @@ final class JobScheduler implements Runnable {
     /** @return whether the job stays in turn (it has more to say, or waits for more text) */
     private boolean speakNextSentence(Job job) {
         try {
+            job.nextSegment().ifPresent(segment -> announce(job.id(), segment));
             job.step();
             if (job.cancelled()) {
                 job.drop();

@@ -38,6 +38,7 @@ public final class FrameCodec {
     private static final byte PONG = 25;
     private static final byte PREWARMED = 26;
     private static final byte SEGMENT_SPOKEN = 27;
+    private static final byte SPEAKING = 28;
 
     private FrameCodec() {
     }
@@ -159,6 +160,11 @@ public final class FrameCodec {
                 out.writeLong(f.audioMicros());
                 out.writeLong(f.engineMicros());
             }
+            case FromWorker.Speaking f -> {
+                out.writeByte(SPEAKING);
+                out.writeLong(f.jobId());
+                out.writeInt(f.segment());
+            }
             case FromWorker.End f -> {
                 out.writeByte(END);
                 out.writeLong(f.jobId());
@@ -219,6 +225,7 @@ public final class FrameCodec {
                 yield new FromWorker.Audio(jobId, data);
             }
             case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt(), in.readLong(), in.readLong());
+            case SPEAKING -> new FromWorker.Speaking(in.readLong(), in.readInt());
             case END -> new FromWorker.End(in.readLong());
             case FAILED -> new FromWorker.Failed(in.readLong(), readString(in), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));

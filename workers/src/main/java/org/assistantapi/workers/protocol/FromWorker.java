@@ -29,6 +29,14 @@ public sealed interface FromWorker extends Frame {
     record SegmentSpoken(long jobId, int segment, long audioMicros, long engineMicros) implements FromWorker {
     }
 
+    /**
+     * The synthesis thread is about to run the engine on this job's segment (sent before each
+     * engine call that speaks or splits a segment other than the last one announced, and flushed
+     * first). If the worker dies by a crash signal, core blames the text of the last one announced.
+     */
+    record Speaking(long jobId, int segment) implements FromWorker {
+    }
+
     /** The job's audio is complete. */
     record End(long jobId) implements FromWorker {
     }

@@ -46,6 +46,7 @@ class FrameCodecTest {
                         List.of(new FormatDescriptor("mp3", "audio/mpeg"))),
                 new FromWorker.Started(1, "audio/mpeg", 22050),
                 new FromWorker.SegmentSpoken(1, 3, 2_345_678, 61_234),
+                new FromWorker.Speaking(7, 2),
                 new FromWorker.End(1),
                 new FromWorker.Failed(2, "invalid_speaker", "no speaker zed"),
                 new FromWorker.Pong(7, 2, List.of("v")),
