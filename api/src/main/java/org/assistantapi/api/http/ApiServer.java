@@ -51,7 +51,7 @@ public final class ApiServer {
         JsonBodies bodies = new JsonBodies(config.limits().maxBodyBytes());
         StreamLimits streams = new StreamLimits(config.limits().maxStreams(), config.limits().maxStreamsPerKey());
         VoicesHandler voices = new VoicesHandler(speech);
-        HealthHandler health = new HealthHandler(speech);
+        HealthHandler health = new HealthHandler(speech, !config.auth().apiKeys().isEmpty());
         SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
         Metrics metrics = config.metricsEnabled() ? new Metrics(speech, streams) : null;
         routing.addFilter(new AccessLogFilter(metrics));
