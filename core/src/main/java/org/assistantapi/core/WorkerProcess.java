@@ -278,7 +278,7 @@ final class WorkerProcess {
     private void failStreams() {
         FromWorker.Speaking last = speaking;
         boolean crashed = !stoppedByCore && !process.isAlive() && CRASH_STATUSES.contains(process.exitValue());
-        AudioStream guilty = crashed && last != null ? streams.remove(last.jobId()) : null;
+        AudioStream guilty = crashed && last != null && last.segment() >= 0 ? streams.remove(last.jobId()) : null;
         if (guilty != null) {
             String text = guilty.textOf(last.segment());
             LOG.warning(id + " crashed while its engine read segment " + last.segment() + " of job " + guilty.jobId()

@@ -33,6 +33,7 @@ public sealed interface FromWorker extends Frame {
      * The synthesis thread is about to run the engine on this job's segment (sent before each
      * engine call that speaks or splits a segment other than the last one announced, and flushed
      * first). If the worker dies by a crash signal, core blames the text of the last one announced.
+     * Job -1, segment -1: the engine reads no job's text now (it is loading a voice).
      */
     record Speaking(long jobId, int segment) implements FromWorker {
     }
