@@ -7,6 +7,8 @@ public final class SpeechException extends Exception {
     public enum Reason {
         INVALID_INPUT("input"),
         INPUT_TOO_LONG("input"),
+        /** The input's audio would clearly be longer than the limit. */
+        AUDIO_TOO_LONG("input"),
         VOICE_NOT_FOUND("voice"),
         INVALID_SPEAKER("voice"),
         UNSUPPORTED_FORMAT("response_format"),

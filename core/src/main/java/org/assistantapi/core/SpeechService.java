@@ -14,6 +14,7 @@ import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.ToWorker;
 import org.assistantapi.workers.protocol.VoiceDescriptor;
+import org.assistantapi.workers.protocol.WorkerOptions;
 
 /**
  * What transports call: check a request, send it to a worker, hand back its audio stream. Voices
@@ -25,6 +26,8 @@ public final class SpeechService implements AutoCloseable {
     private final WorkerPool pool;
     private final SpeechSessions sessions;
     private final AtomicLong jobIds = new AtomicLong();
+    /** Faster than any voice reads at speed 1: what makes an estimate of audio length a lower bound. */
+    private static final double FASTEST_CHARACTERS_PER_SECOND = 20;
 
     private SpeechService(CoreSettings settings) {
         this.settings = settings;
@@ -119,7 +122,24 @@ public final class SpeechService implements AutoCloseable {
      */
     public AudioStream speak(SpeechRequest request) throws SpeechException {
         validateText(request.text());
-        return startJob(prepare(request), request.text(), false, false);
+        SpeechRequest prepared = prepare(request);
+        refuseLongAudio(request.text(), prepared.speed());
+        return startJob(prepared, request.text(), false, false);
+    }
+
+    /**
+     * Refuses a text whose audio would clearly be longer than {@code limits.max_audio_seconds}
+     * even read fast (20 letters or digits a second at speed 1); workers cut off what gets past.
+     */
+    private void refuseLongAudio(String text, double speed) throws SpeechException {
+        int maxSeconds = settings.workerTuning().getOrDefault(WorkerOptions.MAX_AUDIO_SECONDS,
+                WorkerOptions.DEFAULT_MAX_AUDIO_SECONDS);
+        long spoken = text.codePoints().filter(Character::isLetterOrDigit).count();
+        double fastestSeconds = spoken / FASTEST_CHARACTERS_PER_SECOND / speed;
+        if (fastestSeconds > maxSeconds) {
+            throw new SpeechException(SpeechException.Reason.AUDIO_TOO_LONG, "input would be at least "
+                    + Math.round(fastestSeconds) + " s of audio at speed " + speed + "; the limit is " + maxSeconds + " s");
+        }
     }
 
     /** Resolves the request's voice and speaker and checks everything but its text. */

@@ -19,6 +19,8 @@ import org.assistantapi.workers.protocol.FromWorker;
  */
 final class Job {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Job.class.getName());
+
     /** A segment's sentences, prepared by the engine. */
     private record Segment(int number, Synthesis synthesis) {
     }
@@ -27,6 +29,7 @@ final class Job {
     private final Voice voice;
     private final SynthesisOptions options;
     private final AudioEncoder encoder;
+    private final long maxSegmentSamples;
     private final WorkerOutput output;
     private final Runnable onDone;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
@@ -40,12 +43,14 @@ final class Job {
     private long segmentSamples;
     private long segmentEngineNanos;
 
-    Job(long id, Voice voice, SynthesisOptions options, AudioEncoder encoder, int credits, WorkerOutput output,
-        Runnable onDone) {
+    /** @param maxSegmentSamples the most audio one segment may become (limits.max_audio_seconds); the rest is skipped */
+    Job(long id, Voice voice, SynthesisOptions options, AudioEncoder encoder, long maxSegmentSamples, int credits,
+        WorkerOutput output, Runnable onDone) {
         this.id = id;
         this.voice = voice;
         this.options = options;
         this.encoder = encoder;
+        this.maxSegmentSamples = maxSegmentSamples;
         this.credits = credits;
         this.output = output;
         this.onDone = onDone;
@@ -89,8 +94,13 @@ final class Job {
         Segment segment = segments.peek();
         if (segment != null) {
             speak(segment.synthesis());
-            if (cancelled || segment.synthesis().hasNext()) {
+            boolean capped = segmentSamples >= maxSegmentSamples;
+            if (cancelled || (!capped && segment.synthesis().hasNext())) {
                 return;
+            }
+            if (capped && segment.synthesis().hasNext()) {
+                LOG.warning("job " + id + ": segment " + segment.number() + " reached the audio limit of "
+                        + maxSegmentSamples / voice.info().sampleRate() + " s; the rest of its text is not spoken");
             }
             segments.poll();
             long audioMicros = segmentSamples * 1_000_000 / voice.info().sampleRate();
@@ -117,7 +127,7 @@ final class Job {
             try {
                 encoder.encode(samples, offset, length);
                 segmentSamples += length;
-                return !cancelled;
+                return !cancelled && segmentSamples < maxSegmentSamples;
             } catch (IOException e) {
                 encoderFailure[0] = e; // the engine may be in native code: stop it, throw below
                 return false;

@@ -36,13 +36,18 @@ final class JobScheduler implements Runnable {
     private final Deque<Job> turns = new ArrayDeque<>();
     private final VoiceCache voices;
     private final EncoderSettings encoderSettings;
+    private final java.time.Duration maxSegmentAudio;
     private final WorkerOutput output;
+    /** What is announced while the engine reads no job's text (loading voices). */
+    private static final FromWorker.Speaking NO_TEXT = new FromWorker.Speaking(-1, -1);
     /** The job and segment last announced with {@link FromWorker.Speaking}. */
     private FromWorker.Speaking announced;
 
-    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, WorkerOutput output) {
+    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, java.time.Duration maxSegmentAudio,
+                 WorkerOutput output) {
         this.voices = voices;
         this.encoderSettings = encoderSettings;
+        this.maxSegmentAudio = maxSegmentAudio;
         this.output = output;
     }
 
@@ -92,7 +97,10 @@ final class JobScheduler implements Runnable {
             });
             case ToWorker.EndText end -> withJob(end.jobId(), Job::endText);
             case ToWorker.Ping ping -> output.send(new FromWorker.Pong(ping.sequence(), jobs.size(), voices.loadedIds()));
-            case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
+            case ToWorker.Prewarm prewarm -> {
+                announce(NO_TEXT);
+                output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
+            }
             case ToWorker.Credit credit -> {
                 // Applied on arrival; the frame only woke this thread.
             }
@@ -120,6 +128,7 @@ final class JobScheduler implements Runnable {
     private void start(ToWorker.StartJob start) {
         long id = start.jobId();
         try {
+            announce(NO_TEXT); // loading a voice reads no text: a crash here is not the text's fault
             Voice voice = voices.acquire(start.voice());
             try {
                 turns.add(newJob(start, voice));
@@ -154,7 +163,8 @@ final class JobScheduler implements Runnable {
         Job[] self = new Job[1];
         AudioEncoder encoder = Encoders.open(format, sourceRate, rate, encoderSettings,
                 new FrameOutputStream(frame -> self[0].offer(frame)), start.continuation());
-        Job job = new Job(id, voice, options, encoder, start.credits(), output, () -> {
+        long maxSegmentSamples = maxSegmentAudio.toMillis() * sourceRate / 1000;
+        Job job = new Job(id, voice, options, encoder, maxSegmentSamples, start.credits(), output, () -> {
             jobs.remove(id);
             voices.release(start.voice());
         });
@@ -178,7 +188,10 @@ final class JobScheduler implements Runnable {
 
     /** Tells core which text the engine is about to read, unless it was the last one told. */
     private void announce(long jobId, int segment) {
-        FromWorker.Speaking speaking = new FromWorker.Speaking(jobId, segment);
+        announce(new FromWorker.Speaking(jobId, segment));
+    }
+
+    private void announce(FromWorker.Speaking speaking) {
         if (!speaking.equals(announced)) {
             output.send(speaking);
             announced = speaking;

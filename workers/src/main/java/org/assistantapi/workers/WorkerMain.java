@@ -41,7 +41,8 @@ public final class WorkerMain {
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024)));
         EngineRegistry engines = EngineRegistry.open(options);
         VoiceCache voices = new VoiceCache(engines, options.maxLoadedVoices());
-        JobScheduler scheduler = new JobScheduler(voices, WorkerTuning.encoders(options), output);
+        JobScheduler scheduler = new JobScheduler(voices, WorkerTuning.encoders(options),
+                WorkerTuning.maxSegmentAudio(options), output);
 
         scheduler.load(options.prewarmVoices()).stream()
                 .filter(load -> load.error() != null)

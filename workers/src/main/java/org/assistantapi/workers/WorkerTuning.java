@@ -21,6 +21,11 @@ final class WorkerTuning {
                 options.tuning("piper.intra_op_threads", PiperSettings.DEFAULT_INTRA_OP_THREADS));
     }
 
+    /** The most audio one segment (a request, a session's flush) may become; the rest is not spoken. */
+    static Duration maxSegmentAudio(WorkerOptions options) {
+        return Duration.ofSeconds(options.tuning(WorkerOptions.MAX_AUDIO_SECONDS, WorkerOptions.DEFAULT_MAX_AUDIO_SECONDS));
+    }
+
     static EncoderSettings encoders(WorkerOptions options) {
         EncoderSettings defaults = EncoderSettings.defaults();
         return new EncoderSettings(

@@ -47,6 +47,7 @@ public enum ConfigKey {
     WYOMING_ENABLED("wyoming.enabled", "false"),
     WYOMING_HOST("wyoming.host", "127.0.0.1"),
     WYOMING_PORT("wyoming.port", "10200"),
+    LIMITS_MAX_AUDIO_SECONDS("limits.max_audio_seconds", 600, 1, 86_400),
     PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000),
     PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256),
     ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 64, 8, 320),
