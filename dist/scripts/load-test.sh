@@ -6,7 +6,7 @@
 #   dist/scripts/load-test.sh --help
 #
 # Scenarios: pool (issue 5's benchmark), slow-readers, disconnects, mixed, llm-sessions,
-# worker-kills, session-latency (all by default), and soak (by name only); see --help.
+# worker-kills, session-latency (all by default), and soak and abuse (by name only); see --help.
 # Figures and how to read them: docs/developer/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

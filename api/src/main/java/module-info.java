@@ -1,4 +1,8 @@
-/** The HTTP API: Helidon SE routing, request validation and error mapping over the core. */
+/**
+ * The transports and the server process over core: HTTP (Helidon SE routing, validation, error
+ * mapping, access log, metrics), the Wyoming listener, the command line, configuration, logging
+ * and systemd integration.
+ */
 module org.assistantapi.api {
     requires java.logging;
     requires java.net.http;

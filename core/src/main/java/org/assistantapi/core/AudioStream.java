@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import org.assistantapi.workers.protocol.FromWorker;
@@ -39,6 +40,8 @@ public final class AudioStream implements AutoCloseable {
     private final int credits;
     private final long startTimeoutMillis;
     private final boolean cancelWhenStalled;
+    private final Runnable whenEnded;
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final CompletableFuture<StreamFormat> format = new CompletableFuture<>();
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private int takenSinceCredit;
@@ -50,7 +53,7 @@ public final class AudioStream implements AutoCloseable {
     private volatile int crashedSegment = -1;
 
     AudioStream(long jobId, String voice, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
-                boolean cancelWhenStalled) {
+                boolean cancelWhenStalled, Runnable whenEnded) {
         this.jobId = jobId;
         this.voice = voice;
         this.formatId = formatId;
@@ -58,6 +61,7 @@ public final class AudioStream implements AutoCloseable {
         this.credits = credits;
         this.startTimeoutMillis = startTimeoutMillis;
         this.cancelWhenStalled = cancelWhenStalled;
+        this.whenEnded = whenEnded;
     }
 
     long jobId() {
@@ -70,11 +74,12 @@ public final class AudioStream implements AutoCloseable {
     }
 
     /**
-     * Waits until the worker has accepted the job and says what the audio will be.
+     * Waits until the worker has accepted the job and says what the audio will be. A job that does
+     * not start in time, or a wait that is interrupted, closes the stream (the job is cancelled).
      *
      * @throws SpeechException when the job was refused (bad speaker, unsupported rate...) or did not start in time
      */
-    public StreamFormat format() throws SpeechException {
+    public StreamFormat awaitStart() throws SpeechException {
         try {
             return format.get(startTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -115,6 +120,7 @@ public final class AudioStream implements AutoCloseable {
             }
             case Done done -> {
                 finished = true;
+                end();
                 yield null;
             }
             case Failure failure -> {
@@ -132,6 +138,7 @@ public final class AudioStream implements AutoCloseable {
             worker.cancel(this);
             queue.add(new Done());
         }
+        end();
     }
 
     /** Sends another segment of text to a job started with more text to come. */
@@ -178,11 +185,17 @@ public final class AudioStream implements AutoCloseable {
     }
 
     /**
-     * How long audio has waited for a reader that takes nothing; 0 while the reader keeps up, and
-     * always 0 for a session's stream, which may wait for its reader (the session's idle timeout rules).
+     * How long audio has waited for a reader that takes nothing, for the stall timeout: 0 while the
+     * reader keeps up, and always 0 for a session's stream, whose reader may come later (the
+     * session's idle timeout rules, see {@link #millisSinceReaderTook}).
      */
     long stalledMillis() {
-        return !cancelWhenStalled || queue.isEmpty() ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
+        return cancelWhenStalled ? millisSinceReaderTook() : 0;
+    }
+
+    /** How long audio has waited while the reader took nothing; 0 while nothing waits. */
+    long millisSinceReaderTook() {
+        return queue.isEmpty() ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
     }
 
     /** Called by the worker's reader thread with this job's frames. */
@@ -208,10 +221,21 @@ public final class AudioStream implements AutoCloseable {
         }
     }
 
-    /** The job cannot finish: its worker died, or refused it. */
+    /**
+     * The job cannot finish: its worker died, refused it, or cancelled it for a stalled reader. The
+     * stream's place is given back now, even if its reader never reads again.
+     */
     void fail(SpeechException error) {
         format.completeExceptionally(error);
         queue.add(new Failure(error));
+        end();
+    }
+
+    /** Runs the stream's end action once: the job is over, for whatever reason. */
+    private void end() {
+        if (ended.compareAndSet(false, true)) {
+            whenEnded.run();
+        }
     }
 
     private void returnCredit() {

@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * @param maxSessions     sessions open at once
  * @param maxPendingChars unspoken text a session may hold (appended but not yet spoken)
- * @param idleTimeout     a session with no append and no reader for this long ends
- * @param maxPerOwner     sessions open at once with the same owner (an API key)
+ * @param idleTimeout     a session with no append and no reader for this long ends, and one whose reader took
+ *                        nothing for this long while audio waited
+ * @param maxPerOwner     sessions open at once with the same owner (a transport's caller identity)
  */
 public record SessionSettings(int maxSessions, int maxPendingChars, Duration idleTimeout, int maxPerOwner) {
 
@@ -16,14 +17,5 @@ public record SessionSettings(int maxSessions, int maxPendingChars, Duration idl
         if (maxSessions < 1 || maxPerOwner < 1 || maxPendingChars < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("session limits must be positive");
         }
-    }
-
-    /** No limit per owner beyond the global one. */
-    public SessionSettings(int maxSessions, int maxPendingChars, Duration idleTimeout) {
-        this(maxSessions, maxPendingChars, idleTimeout, maxSessions);
-    }
-
-    public static SessionSettings defaults() {
-        return new SessionSettings(64, 16_384, Duration.ofSeconds(60));
     }
 }

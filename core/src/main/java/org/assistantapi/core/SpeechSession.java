@@ -19,10 +19,12 @@ public final class SpeechSession {
 
     private final String id;
     private final String owner;
-    private final SpeechRequest voice;
-    private final SpeechService speech;
+    /** What the session speaks with: its voice, speaker, format, speed and rate, checked. */
+    private final SpeechRequest request;
+    private final JobStarter jobs;
     private final SessionSettings limits;
     private final StreamFormat format;
+    private final Runnable whenEnded;
     private final StringBuilder pending = new StringBuilder();
     /** Every flushed segment, by number; kept until spoken, so a replacement worker can speak them. */
     private final List<String> segments = new ArrayList<>();
@@ -34,17 +36,20 @@ public final class SpeechSession {
     private int lastFailedSegment = -1;
     private int failuresAtSegment;
     private boolean readerAttached;
+    private long readerAttachedNanos;
     private long idleSinceNanos = System.nanoTime();
 
-    SpeechSession(String id, String owner, SpeechRequest voice, SpeechService speech, SessionSettings limits)
-            throws SpeechException {
+    /** @param whenEnded runs once when the session ends (not when its opening fails: the caller cleans up then) */
+    SpeechSession(String id, String owner, SpeechRequest checked, JobStarter jobs, SessionSettings limits,
+                  Runnable whenEnded) throws SpeechException {
         this.id = id;
         this.owner = owner;
-        this.voice = voice;
-        this.speech = speech;
+        this.request = checked;
+        this.jobs = jobs;
         this.limits = limits;
-        this.stream = speech.startJob(voice, "", true, false, false);
-        this.format = stream.format();
+        this.whenEnded = whenEnded;
+        this.stream = jobs.start(checked, "", JobKind.SESSION, () -> { });
+        this.format = stream.awaitStart();
     }
 
     public String id() {
@@ -58,7 +63,7 @@ public final class SpeechSession {
 
     /** The voice speaking, as {@code id} or {@code id:speaker}. */
     public String voice() {
-        return voice.speaker() == null ? voice.voice() : voice.voice() + ":" + voice.speaker();
+        return request.speaker() == null ? request.voice() : request.voice() + ":" + request.speaker();
     }
 
     /** The audio's format and real sample rate. */
@@ -85,7 +90,7 @@ public final class SpeechSession {
                     + "; the limit is " + limits.maxPendingChars());
         }
         if (flush) {
-            speech.crashingTexts().refuse(pending + text);
+            jobs.crashingTexts().refuse(pending + text);
         }
         pending.append(text);
         idleSinceNanos = System.nanoTime();
@@ -122,6 +127,7 @@ public final class SpeechSession {
             throw new SpeechException(SpeechException.Reason.READER_BUSY, "session " + id + " already has a reader");
         }
         readerAttached = true;
+        readerAttachedNanos = System.nanoTime();
         return new SessionAudio(this);
     }
 
@@ -139,16 +145,26 @@ public final class SpeechSession {
         return ended && System.nanoTime() - endedAtNanos > duration.toNanos();
     }
 
-    private void markEnded() {
+    private synchronized void markEnded() {
         if (!ended) {
             endedAtNanos = System.nanoTime();
             ended = true;
+            whenEnded.run();
         }
     }
 
-    /** Whether the session has had no append and no reader for longer than its idle timeout. */
+    /**
+     * Whether the session has had no append and no reader for longer than its idle timeout, or
+     * its reader has taken nothing for that long while audio waited (a reader that connects and
+     * never reads holds the session no longer than one that never connects).
+     */
     synchronized boolean idle() {
-        return !readerAttached && System.nanoTime() - idleSinceNanos > limits.idleTimeout().toNanos();
+        long timeout = limits.idleTimeout().toNanos();
+        if (!readerAttached) {
+            return System.nanoTime() - idleSinceNanos > timeout;
+        }
+        long stalled = Math.min(stream.millisSinceReaderTook() * 1_000_000, System.nanoTime() - readerAttachedNanos);
+        return stalled > timeout;
     }
 
     /** The next audio for the reader, or null once the session's audio is complete or it was cancelled. */
@@ -215,11 +231,11 @@ public final class SpeechSession {
 
     /** Workers may all be restarting: keep trying until the job start timeout. */
     private AudioStream startReplacement() throws SpeechException {
-        long deadline = System.nanoTime() + speech.settings().jobStartTimeout().toNanos();
+        long deadline = System.nanoTime() + jobs.startTimeout().toNanos();
         while (true) {
             try {
-                AudioStream replacement = speech.startJob(voice, "", true, true, false);
-                replacement.format();
+                AudioStream replacement = jobs.start(request, "", JobKind.CONTINUATION, () -> { });
+                replacement.awaitStart();
                 return replacement;
             } catch (SpeechException e) {
                 if (System.nanoTime() > deadline) {
@@ -238,7 +254,7 @@ public final class SpeechSession {
         }
         String text = pending.toString();
         pending.setLength(0);
-        if (speech.crashingTexts().contains(text)) {
+        if (jobs.crashingTexts().contains(text)) {
             LOG.warning("session " + id + ": pending text that crashed a worker before is dropped");
             return;
         }

@@ -18,17 +18,22 @@ public final class SpeechSessions implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SpeechSessions.class.getName());
     private static final int ID_BYTES = 16; // 128 random bits
 
-    private final SpeechService speech;
+    private final RequestValidator validator;
+    private final JobStarter jobs;
     private final SessionSettings limits;
     private final String instanceId;
     private final Map<String, SpeechSession> sessions = new ConcurrentHashMap<>();
+    private final Slots slots;
     private final SecureRandom random = new SecureRandom();
     private final Thread reaper;
 
-    SpeechSessions(SpeechService speech, SessionSettings limits, String instanceId) {
-        this.speech = speech;
+    SpeechSessions(RequestValidator validator, JobStarter jobs, SessionSettings limits, String instanceId) {
+        this.validator = validator;
+        this.jobs = jobs;
         this.limits = limits;
         this.instanceId = instanceId;
+        this.slots = new Slots("sessions", SpeechException.Reason.TOO_MANY_SESSIONS, limits.maxSessions(),
+                limits.maxPerOwner());
         this.reaper = Thread.ofVirtual().name("session-reaper").start(this::reap);
     }
 
@@ -46,17 +51,17 @@ public final class SpeechSessions implements AutoCloseable {
      * {@link SessionSettings#maxPerOwner()} sessions.
      */
     public SpeechSession open(SpeechRequest request, String owner) throws SpeechException {
-        if (count() >= limits.maxSessions()) {
-            throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
-                    "the server has " + limits.maxSessions() + " sessions open, its limit");
+        // The place is taken before the job starts, so concurrent opens cannot overshoot the limits;
+        // the session gives it back when it ends.
+        Slots.Slot slot = slots.take(owner);
+        try {
+            SpeechSession session = new SpeechSession(newId(), owner, validator.check(request), jobs, limits, slot::close);
+            sessions.put(session.id(), session);
+            return session;
+        } catch (SpeechException | RuntimeException e) {
+            slot.close();
+            throw e;
         }
-        if (owner != null && countOwnedBy(owner) >= limits.maxPerOwner()) {
-            throw new SpeechException(SpeechException.Reason.TOO_MANY_SESSIONS,
-                    "this API key has " + limits.maxPerOwner() + " sessions open, its limit");
-        }
-        SpeechSession session = new SpeechSession(newId(), owner, speech.prepare(request), speech, limits);
-        sessions.put(session.id(), session);
-        return session;
     }
 
     /** A session with no owner. */
@@ -68,7 +73,7 @@ public final class SpeechSessions implements AutoCloseable {
     public SpeechSession get(String id, String owner) throws SpeechException {
         SpeechSession session = id == null ? null : sessions.get(id);
         // A session the client closed stays findable a while after its audio ended, so that a
-        // late append is told 409 (closed) rather than 404.
+        // late append is told SESSION_CLOSED rather than SESSION_NOT_FOUND.
         if (session == null || (session.ended() && !session.closedByClient()) || !Objects.equals(owner, session.owner())) {
             throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "no session " + id);
         }
@@ -88,11 +93,7 @@ public final class SpeechSessions implements AutoCloseable {
 
     /** Sessions open: those that have not ended. */
     public int count() {
-        return (int) sessions.values().stream().filter(s -> !s.ended()).count();
-    }
-
-    private long countOwnedBy(String owner) {
-        return sessions.values().stream().filter(s -> owner.equals(s.owner()) && !s.ended()).count();
+        return slots.taken();
     }
 
     private String newId() {
@@ -108,7 +109,8 @@ public final class SpeechSessions implements AutoCloseable {
                     return session.endedLongerThan(limits.idleTimeout());
                 }
                 if (session.idle()) {
-                    LOG.info("session " + session.id() + " was idle past " + limits.idleTimeout() + "; ending it");
+                    LOG.info("session " + session.id() + " was idle, or its reader stalled, past " + limits.idleTimeout()
+                            + "; ending it");
                     session.cancel();
                     return true;
                 }

@@ -25,7 +25,7 @@ final class WorkerLauncher {
     List<String> command(String workerId, List<String> extraPrewarm) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.workerJvmOptions());
+        command.addAll(settings.workers().jvmOptions());
         nativeLibraryDir().ifPresent(dir -> command.add("-Donnxruntime.native.path=" + dir));
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()) {
@@ -36,10 +36,10 @@ final class WorkerLauncher {
             command.addAll(List.of("--enable-native-access=ALL-UNNAMED",
                     "-cp", System.getProperty("java.class.path"), WORKER_MAIN));
         }
-        List<String> prewarm = new ArrayList<>(settings.prewarmVoices());
+        List<String> prewarm = new ArrayList<>(settings.workers().prewarmVoices());
         extraPrewarm.stream().filter(voice -> !prewarm.contains(voice)).forEach(prewarm::add);
-        command.addAll(new WorkerOptions(workerId, settings.voiceDirs(), settings.maxLoadedVoices(),
-                prewarm, settings.workerTuning()).toArgs());
+        command.addAll(new WorkerOptions(workerId, settings.workers().voiceDirs(), settings.workers().maxLoadedVoices(),
+                prewarm, settings.workers().tuning()).toArgs());
         return command;
     }
 

@@ -53,7 +53,7 @@ final class WorkerPool implements AutoCloseable {
     WorkerPool(CoreSettings settings) {
         this.settings = settings;
         this.launcher = new WorkerLauncher(settings);
-        for (int i = 1; i <= settings.workerCount(); i++) {
+        for (int i = 1; i <= settings.workers().count(); i++) {
             Slot slot = new Slot(i);
             slots.add(slot);
             launch(slot);
@@ -64,6 +64,13 @@ final class WorkerPool implements AutoCloseable {
     /** Voices and formats as the first ready worker reported them (every worker has the same setup). */
     Optional<FromWorker.Ready> catalog() {
         return Optional.ofNullable(catalog);
+    }
+
+    /** The voices the workers can speak, as clients see them; none before a worker is ready. */
+    List<AvailableVoice> availableVoices() {
+        return catalog().map(FromWorker.Ready::voices).orElse(List.of()).stream()
+                .map(v -> new AvailableVoice(v.id(), v.engine(), v.language(), v.sampleRate(), v.speakerCount(), v.speakers()))
+                .toList();
     }
 
     /**
@@ -173,7 +180,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** Pings the workers, kills the silent, restarts the dead when their backoff has passed. */
     private void monitor() {
-        long intervalMillis = settings.heartbeatInterval().toMillis();
+        long intervalMillis = settings.timeouts().heartbeatInterval().toMillis();
         while (!closed) {
             for (Slot slot : slots) {
                 check(slot);
@@ -200,18 +207,18 @@ final class WorkerPool implements AutoCloseable {
             return;
         }
         if (!process.isReady()) {
-            long startLimit = START_TIMEOUTS_TO_READY * settings.jobStartTimeout().toMillis();
+            long startLimit = START_TIMEOUTS_TO_READY * settings.timeouts().jobStart().toMillis();
             if (!process.wasReady() && process.uptimeMillis() > startLimit) {
                 LOG.severe(process.id() + " is not ready after " + process.uptimeMillis() + " ms; killing it");
                 process.kill();
             }
             return;
         }
-        process.abandonStalledStreams(settings.clientStallTimeout().toMillis());
-        if (process.millisSincePong() > settings.heartbeatTimeout().toMillis()) {
+        process.abandonStalledStreams(settings.timeouts().clientStall().toMillis());
+        if (process.millisSincePong() > settings.timeouts().heartbeat().toMillis()) {
             LOG.severe(process.id() + " has not answered a heartbeat for " + process.millisSincePong() + " ms; killing it");
             process.kill();
-        } else if (process.millisSincePing() >= settings.heartbeatInterval().toMillis()) {
+        } else if (process.millisSincePing() >= settings.timeouts().heartbeatInterval().toMillis()) {
             process.ping(pings.incrementAndGet());
         }
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** The instance id, the prefix of session ids a load balancer routes by. */
@@ -23,17 +26,22 @@ class CoreSettingsTest {
 
     @Test
     void anInstanceIdMustBeRoutable() {
-        CoreSettings defaults = CoreSettings.defaults();
-        assertThrows(IllegalArgumentException.class, () -> withInstanceId(defaults, "a.b"));
-        assertThrows(IllegalArgumentException.class, () -> withInstanceId(defaults, "-a"));
-        assertThrows(IllegalArgumentException.class, () -> withInstanceId(defaults, "A"));
-        assertThrows(IllegalArgumentException.class, () -> withInstanceId(defaults, "a".repeat(33)));
-        assertEquals("tts-a", withInstanceId(defaults, "tts-a").instanceId());
+        assertThrows(IllegalArgumentException.class, () -> withInstanceId("a.b"));
+        assertThrows(IllegalArgumentException.class, () -> withInstanceId("-a"));
+        assertThrows(IllegalArgumentException.class, () -> withInstanceId("A"));
+        assertThrows(IllegalArgumentException.class, () -> withInstanceId("a".repeat(33)));
+        assertEquals("tts-a", withInstanceId("tts-a").instanceId());
     }
 
-    private static CoreSettings withInstanceId(CoreSettings s, String id) {
-        return new CoreSettings(s.workerCount(), s.workerJvmOptions(), s.voiceDirs(), s.maxLoadedVoices(), s.prewarmVoices(),
-                s.workerTuning(), s.voiceChoice(), s.maxInputChars(), s.streamBufferFrames(), s.jobStartTimeout(),
-                s.heartbeatInterval(), s.heartbeatTimeout(), s.clientStallTimeout(), s.sessions(), id);
+    @Test
+    void workersArePingedTenTimesPerHeartbeatTimeoutAtMostOnceASecond() {
+        assertEquals(Duration.ofSeconds(3), new Timeouts(Duration.ofSeconds(60),
+                Duration.ofSeconds(30), Duration.ofSeconds(30)).heartbeatInterval());
+        assertEquals(Duration.ofSeconds(1), new Timeouts(Duration.ofSeconds(60),
+                Duration.ofSeconds(3), Duration.ofSeconds(30)).heartbeatInterval());
+    }
+
+    private static CoreSettings withInstanceId(String id) {
+        return TestSettings.core(1, List.of(), id);
     }
 }

@@ -18,7 +18,6 @@ class CrashingTextsTest {
         assertFalse(texts.contains("x.9999"));
         SpeechException refused = assertThrows(SpeechException.class, () -> texts.refuse("x.999"));
         assertEquals(SpeechException.Reason.INPUT_CRASHED_ENGINE, refused.reason());
-        assertEquals("input", refused.reason().param());
         assertDoesNotThrow(() -> texts.refuse("Hello."));
     }
 

@@ -14,12 +14,8 @@ class WorkerPoolTest {
     void workersThatDieAtOnceAreRestartedUntilTheyShowAsCrashLooping() throws Exception {
         // An option the JVM does not know makes each worker exit within milliseconds, often before
         // the pool has finished launching it: every one of those exits must still be seen.
-        CoreSettings s = CoreSettings.defaults();
         int workers = 6;
-        CoreSettings failing = new CoreSettings(workers, List.of("-XX:+NoSuchOptionForTheTest"), s.voiceDirs(),
-                s.maxLoadedVoices(), s.prewarmVoices(), s.workerTuning(), s.voiceChoice(), s.maxInputChars(),
-                s.streamBufferFrames(), s.jobStartTimeout(), s.heartbeatInterval(), s.heartbeatTimeout(),
-                s.clientStallTimeout(), s.sessions(), s.instanceId());
+        CoreSettings failing = TestSettings.core(workers, List.of("-XX:+NoSuchOptionForTheTest"), "test");
         try (WorkerPool pool = new WorkerPool(failing)) {
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (pool.crashLooping() < workers && System.nanoTime() < deadline) {

@@ -59,6 +59,29 @@ class LimitsIT {
         awaitStatus(A, 200);
     }
 
+    /**
+     * Issue 13, item 5: clients that stop reading lose their streams' places with their jobs (after
+     * streams.client_stall_timeout_seconds), although their sockets stay open.
+     */
+    @Test
+    void stalledClientsGiveBackTheirStreamPlaces() throws Exception {
+        try (RunningServer stalling = RunningServer.start("workers:\n  count: 1\n"
+                + "streams:\n  client_stall_timeout_seconds: 2\nlimits:\n  max_streams: 2\n"
+                + "auth:\n  api_keys: [" + A + "]\n")) {
+            List<InputStream> stalled = new ArrayList<>();
+            try {
+                stalled.add(longStream(stalling, A));
+                stalled.add(longStream(stalling, A));
+                assertTooManyStreams(speak(stalling, A));
+                awaitStatus(stalling, A, 200);
+            } finally {
+                for (InputStream stream : stalled) {
+                    stream.close();
+                }
+            }
+        }
+    }
+
     @Test
     void aBodyOverTheLimitIsOpenAiShaped413() throws Exception {
         String big = "{\"input\":\"" + "a".repeat(9000) + "\"}";
@@ -117,7 +140,11 @@ class LimitsIT {
     }
 
     private static InputStream longStream(String key) throws Exception {
-        HttpResponse<InputStream> response = server.http().send(speechRequest(key,
+        return longStream(server, key);
+    }
+
+    private static InputStream longStream(RunningServer server, String key) throws Exception {
+        HttpResponse<InputStream> response = server.http().send(speechRequest(server, key,
                 Files.readString(RunningServer.texts().resolve("long.txt"))), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         InputStream body = response.body();
@@ -126,20 +153,28 @@ class LimitsIT {
     }
 
     private static HttpResponse<String> speak(String key) throws Exception {
-        return server.http().send(speechRequest(key, "Hello."), HttpResponse.BodyHandlers.ofString());
+        return speak(server, key);
     }
 
-    private static HttpRequest speechRequest(String key, String text) {
+    private static HttpResponse<String> speak(RunningServer server, String key) throws Exception {
+        return server.http().send(speechRequest(server, key, "Hello."), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest speechRequest(RunningServer server, String key, String text) {
         String body = JSON.createObjectNode().put("input", text).put("voice", "espeak:en-us").put("response_format", "pcm").toString();
         return HttpRequest.newBuilder(server.uri("/v1/audio/speech")).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static void awaitStatus(String key, int status) throws Exception {
+        awaitStatus(server, key, status);
+    }
+
+    private static void awaitStatus(RunningServer server, String key, int status) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         int last = 0;
         while (System.nanoTime() < deadline) {
-            last = speak(key).statusCode();
+            last = speak(server, key).statusCode();
             if (last == status) {
                 return;
             }

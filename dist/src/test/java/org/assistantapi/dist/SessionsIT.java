@@ -46,6 +46,34 @@ class SessionsIT {
         return yaml + "voices:\n  dirs: [\"" + RunningServer.repo().resolve("engines/src/test/voices") + "\"]\n";
     }
 
+    /** Issue 13, item 6: simultaneous creates with one key never open more sessions than the key may hold. */
+    @Test
+    void simultaneousCreatesStayWithinTheLimitPerKey() throws Exception {
+        String key = "sk-sessions-race-0123456789";
+        try (RunningServer racing = RunningServer.start(config("workers:\n  count: 1\n"
+                + "sessions:\n  max_per_key: 16\nauth:\n  api_keys: [" + key + "]\n"))) {
+            HttpRequest create = HttpRequest.newBuilder(racing.uri("/v1/audio/speech/sessions"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"voice\":\"" + VOICE + "\",\"response_format\":\"pcm\"}"))
+                    .build();
+            java.util.List<CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                answers.add(racing.http().sendAsync(create, HttpResponse.BodyHandlers.ofString()));
+            }
+            int created = 0;
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                if (response.statusCode() == 201) {
+                    created++;
+                } else {
+                    assertEquals(429, response.statusCode(), response.body());
+                    assertEquals("too_many_sessions", JSON.readTree(response.body()).path("error").path("code").asText());
+                }
+            }
+            assertEquals(16, created, "sessions opened by 150 simultaneous creates with a limit of 16 per key");
+        }
+    }
+
     /** The satellite's flow: audio of the first sentence plays before the second is even written. */
     @Test
     void audioStartsWhileTextIsStillComing() throws Exception {
@@ -151,6 +179,31 @@ class SessionsIT {
         assertTrue(refused.headers().firstValue("Retry-After").isPresent());
         for (String id : open) {
             assertEquals(200, post(server, "/v1/audio/speech/sessions/" + id + "/cancel", "{}").statusCode());
+        }
+    }
+
+    /**
+     * Issue 13, item 7: a reader that connects and never reads ends its session at the idle
+     * timeout (2 s here), as a reader that never connects does.
+     */
+    @Test
+    void aReaderThatNeverReadsEndsTheSession() throws Exception {
+        String id = create(server, VOICE, "pcm");
+        try (java.net.Socket stalled = new java.net.Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", server.port));
+            stalled.getOutputStream().write(("GET /v1/audio/speech/sessions/" + id + "/audio HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String text = java.nio.file.Files.readString(RunningServer.texts().resolve("long.txt"));
+            append(server, id, text.repeat(6).substring(0, 16_000), true); // minutes of audio: more than the socket buffers hold
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            int status = 0;
+            while (System.nanoTime() < deadline && status != 404) {
+                Thread.sleep(500);
+                status = post(server, "/v1/audio/speech/sessions/" + id + "/append", "{\"text\":\"x\",\"flush\":false}")
+                        .statusCode();
+            }
+            assertEquals(404, status, "the session of a reader that never reads has ended");
         }
     }
 

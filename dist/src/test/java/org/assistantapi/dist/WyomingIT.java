@@ -107,6 +107,31 @@ class WyomingIT {
         }
     }
 
+    /** One-shot synthesis over Wyoming counts against limits.max_streams like HTTP's (issue 14: limits in core). */
+    @Test
+    void wyomingSynthesisTakesAStreamPlace() throws Exception {
+        int wyomingPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            wyomingPort = free.getLocalPort();
+        }
+        try (RunningServer limited = RunningServer.start("workers:\n  count: 1\nlimits:\n  max_streams: 1\n"
+                + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + wyomingPort + "\n")) {
+            String body = "{\"input\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    java.nio.file.Files.readString(RunningServer.texts().resolve("long.txt"))) + ",\"response_format\":\"pcm\"}";
+            java.net.http.HttpResponse<java.io.InputStream> held = limited.http().send(
+                    java.net.http.HttpRequest.newBuilder(limited.uri("/v1/audio/speech"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, held.statusCode());
+            try (WyomingClient client = new WyomingClient(wyomingPort)) {
+                client.send("synthesize", Map.of("text", "Hello."));
+                assertEquals("too_many_streams", client.expect("error").data().path("code").asText());
+            }
+            held.body().close();
+        }
+    }
+
     @Test
     void aFailedSynthesisIsAnErrorEventThenTheConnectionCloses() throws Exception {
         try (WyomingClient client = new WyomingClient(port)) {

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 
 import org.assistantapi.encoders.AudioEncoder;
 import org.assistantapi.engines.EngineException;
+import org.assistantapi.workers.protocol.FailureCode;
 import org.assistantapi.engines.PcmSink;
 import org.assistantapi.engines.Synthesis;
 import org.assistantapi.engines.SynthesisOptions;
@@ -163,7 +164,7 @@ final class Job {
     }
 
     /** Ends the job with an error in place of its End; queued frames are dropped. */
-    synchronized void fail(String code, String message) {
+    synchronized void fail(FailureCode code, String message) {
         outbox.clear();
         if (!done) {
             output.send(new FromWorker.Failed(id, code, message));

@@ -17,6 +17,7 @@ import org.assistantapi.encoders.AudioFormat;
 import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.encoders.Encoders;
 import org.assistantapi.engines.EngineException;
+import org.assistantapi.workers.protocol.FailureCode;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
 import org.assistantapi.workers.protocol.FromWorker;
@@ -137,10 +138,10 @@ final class JobScheduler implements Runnable {
                 throw e;
             }
         } catch (EngineException e) {
-            output.send(new FromWorker.Failed(id, e.code(), e.getMessage()));
+            output.send(new FromWorker.Failed(id, FailureCode.of(e.code()), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "job " + id + " could not start", e);
-            output.send(new FromWorker.Failed(id, EngineException.SYNTHESIS_FAILED, String.valueOf(e.getMessage())));
+            output.send(new FromWorker.Failed(id, FailureCode.SYNTHESIS_FAILED, String.valueOf(e.getMessage())));
         }
     }
 
@@ -153,11 +154,11 @@ final class JobScheduler implements Runnable {
                     "voice " + voice.info().id() + " has no speaker '" + start.speaker() + "'");
         }
         AudioFormat format = AudioFormat.byId(start.format()).filter(Encoders::isAvailable)
-                .orElseThrow(() -> new EngineException("unsupported_format", "format " + start.format() + " is not available"));
+                .orElseThrow(() -> new EngineException(FailureCode.UNSUPPORTED_FORMAT.code(), "format " + start.format() + " is not available"));
         int sourceRate = voice.info().sampleRate();
         int rate = start.sampleRate() == 0 ? format.defaultRate(sourceRate) : start.sampleRate();
         if (!format.supportsRate(rate)) {
-            throw new EngineException("unsupported_sample_rate", format.id() + " cannot be encoded at " + rate
+            throw new EngineException(FailureCode.UNSUPPORTED_SAMPLE_RATE.code(), format.id() + " cannot be encoded at " + rate
                     + " Hz; it takes " + format.describeRates());
         }
         Job[] self = new Job[1];
@@ -207,7 +208,7 @@ final class JobScheduler implements Runnable {
         try {
             action.apply(job);
         } catch (EngineException e) {
-            job.fail(e.code(), e.getMessage());
+            job.fail(FailureCode.of(e.code()), e.getMessage());
         }
     }
 
@@ -254,10 +255,10 @@ final class JobScheduler implements Runnable {
             }
             return !job.ended();
         } catch (EngineException e) {
-            job.fail(e.code(), e.getMessage());
+            job.fail(FailureCode.of(e.code()), e.getMessage());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "job " + job.id() + " failed", e);
-            job.fail(EngineException.SYNTHESIS_FAILED, String.valueOf(e.getMessage()));
+            job.fail(FailureCode.SYNTHESIS_FAILED, String.valueOf(e.getMessage()));
         }
         return false;
     }

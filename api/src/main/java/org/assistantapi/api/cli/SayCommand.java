@@ -101,8 +101,8 @@ public final class SayCommand {
                 return Status.FAILED;
             }
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (AudioStream stream = speech.speak(request); OutputStream target = Files.newOutputStream(partial)) {
-                StreamFormat format = stream.format();
+            try (AudioStream stream = speech.speak(request, null); OutputStream target = Files.newOutputStream(partial)) {
+                StreamFormat format = stream.awaitStart();
                 for (byte[] chunk = stream.read(); chunk != null; chunk = stream.read()) {
                     target.write(chunk);
                 }

@@ -112,7 +112,7 @@ public final class VoicesCommand {
             return Status.FAILED;
         }
         try {
-            return download(fetcher, ids, config.voiceCatalog(), new VoiceDirectories(config.core().voiceDirs()));
+            return download(fetcher, ids, config.voiceCatalog(), new VoiceDirectories(config.core().workers().voiceDirs()));
         } catch (DownloadException e) {
             err.println("error: " + e.getMessage());
             return Status.FAILED;

@@ -3,90 +3,112 @@ package org.assistantapi.api.config;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.assistantapi.core.WorkerSettings;
+
 /**
- * Every configuration key the server reads, with its default as documented. The configuration
+ * Every configuration key the server reads, with its default (the one place each default is
+ * written; core takes its values from here) and, for integers, its range. The configuration
  * reference in docs/user is checked against this list by a test.
  */
 public enum ConfigKey {
     SERVER_HOST("server.host", "127.0.0.1"),
-    SERVER_PORT("server.port", "8000"),
-    SERVER_SHUTDOWN_GRACE_SECONDS("server.shutdown_grace_seconds", "10"),
-    SERVER_IDLE_TIMEOUT_SECONDS("server.idle_timeout_seconds", "60"),
-    SERVER_READ_TIMEOUT_SECONDS("server.read_timeout_seconds", "20"),
+    SERVER_PORT("server.port", 8000, 0, 65535),
+    SERVER_SHUTDOWN_GRACE_SECONDS("server.shutdown_grace_seconds", 10, 0, 3600),
+    SERVER_IDLE_TIMEOUT_SECONDS("server.idle_timeout_seconds", 60, 1, 86_400),
+    SERVER_READ_TIMEOUT_SECONDS("server.read_timeout_seconds", 20, 1, 3600),
     SERVER_INSTANCE_ID("server.instance_id", "the host name's first label"),
-    WORKERS_COUNT("workers.count", "the number of CPU cores"),
-    WORKERS_JVM_OPTIONS("workers.jvm_options", "[-Xmx512m]"),
-    WORKERS_MAX_LOADED_VOICES("workers.max_loaded_voices", "8"),
-    WORKERS_HEARTBEAT_TIMEOUT_SECONDS("workers.heartbeat_timeout_seconds", "30"),
-    WORKERS_JOB_START_TIMEOUT_SECONDS("workers.job_start_timeout_seconds", "60"),
+    WORKERS_COUNT("workers.count", "the number of CPU cores", 1, 256),
+    WORKERS_JVM_OPTIONS("workers.jvm_options", WorkerSettings.DEFAULT_JVM_OPTIONS.toString()),
+    WORKERS_MAX_LOADED_VOICES("workers.max_loaded_voices", 8, 1, 1000),
+    WORKERS_HEARTBEAT_TIMEOUT_SECONDS("workers.heartbeat_timeout_seconds", 30, 1, 3600),
+    WORKERS_JOB_START_TIMEOUT_SECONDS("workers.job_start_timeout_seconds", 60, 1, 3600),
     VOICES_DIRS("voices.dirs", "[/var/lib/assistant-api/voices, ~/.local/share/assistant-api/voices]"),
     VOICES_DEFAULT("voices.default", "an installed Piper voice (English first), else espeak:en-us"),
-    VOICES_OPENAI("voices.openai", "{} (every OpenAI voice name speaks with the default voice)", true),
-    MODELS("models", "{} (every model uses the default voice)", true),
+    VOICES_OPENAI("voices.openai", "{} (every OpenAI voice name speaks with the default voice)", Kind.MAP),
+    MODELS("models", "{} (every model uses the default voice)", Kind.MAP),
     VOICES_PREWARM("voices.prewarm", "[]"),
     VOICES_CATALOG_URL("voices.catalog_url", "https://huggingface.co/rhasspy/piper-voices/resolve/main"),
     LOGGING_DIR("logging.dir", "/var/log/assistant-api"),
     LOGGING_LEVEL("logging.level", "INFO"),
-    LOGGING_MAX_FILE_MB("logging.max_file_mb", "10"),
-    LOGGING_FILES("logging.files", "5"),
-    LIMITS_MAX_INPUT_CHARS("limits.max_input_chars", "4096"),
-    LIMITS_MAX_BODY_BYTES("limits.max_body_bytes", "65536"),
-    LIMITS_MAX_STREAMS("limits.max_streams", "256"),
-    LIMITS_MAX_STREAMS_PER_KEY("limits.max_streams_per_key", "64"),
+    LOGGING_MAX_FILE_MB("logging.max_file_mb", 10, 1, 1024),
+    LOGGING_FILES("logging.files", 5, 1, 100),
+    LIMITS_MAX_INPUT_CHARS("limits.max_input_chars", 4096, 1, 1_000_000),
+    LIMITS_MAX_BODY_BYTES("limits.max_body_bytes", 65536, 1024, 64 * 1024 * 1024),
+    LIMITS_MAX_STREAMS("limits.max_streams", 256, 1, 100_000),
+    LIMITS_MAX_STREAMS_PER_KEY("limits.max_streams_per_key", 64, 1, 100_000),
     AUTH_API_KEYS("auth.api_keys", "[] (no key: the server is open)"),
     AUTH_API_KEY_FILE("auth.api_key_file", "none"),
     AUTH_PROTECT_HEALTH("auth.protect_health", "false"),
     AUTH_PROTECT_METRICS("auth.protect_metrics", "true"),
     METRICS_ENABLED("metrics.enabled", "true"),
-    STREAMS_BUFFER_FRAMES("streams.buffer_frames", "64"),
-    STREAMS_CLIENT_STALL_TIMEOUT_SECONDS("streams.client_stall_timeout_seconds", "30"),
-    SESSIONS_MAX("sessions.max", "64"),
-    SESSIONS_MAX_PENDING_CHARS("sessions.max_pending_chars", "16384"),
-    SESSIONS_IDLE_TIMEOUT_SECONDS("sessions.idle_timeout_seconds", "60"),
-    SESSIONS_MAX_PER_KEY("sessions.max_per_key", "16"),
+    STREAMS_BUFFER_FRAMES("streams.buffer_frames", 64, 2, 100_000),
+    STREAMS_CLIENT_STALL_TIMEOUT_SECONDS("streams.client_stall_timeout_seconds", 30, 1, 3600),
+    SESSIONS_MAX("sessions.max", 64, 1, 100_000),
+    SESSIONS_MAX_PENDING_CHARS("sessions.max_pending_chars", 16384, 1, 10_000_000),
+    SESSIONS_IDLE_TIMEOUT_SECONDS("sessions.idle_timeout_seconds", 60, 1, 86_400),
+    SESSIONS_MAX_PER_KEY("sessions.max_per_key", 16, 1, 100_000),
     WYOMING_ENABLED("wyoming.enabled", "false"),
     WYOMING_HOST("wyoming.host", "127.0.0.1"),
-    WYOMING_PORT("wyoming.port", "10200"),
-    LIMITS_MAX_AUDIO_SECONDS("limits.max_audio_seconds", 600, 1, 86_400),
-    PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000),
-    PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256),
-    ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 64, 8, 320),
-    ENCODERS_MP3_QUALITY("encoders.mp3_quality", 5, 0, 9),
-    ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510),
-    ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 5, 0, 10),
-    ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000),
-    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320);
+    WYOMING_PORT("wyoming.port", 10200, 0, 65535),
+    LIMITS_MAX_AUDIO_SECONDS("limits.max_audio_seconds", 600, 1, 86_400, Kind.WORKER_TUNING),
+    PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000, Kind.WORKER_TUNING),
+    PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256, Kind.WORKER_TUNING),
+    ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING),
+    ENCODERS_MP3_QUALITY("encoders.mp3_quality", 5, 0, 9, Kind.WORKER_TUNING),
+    ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510, Kind.WORKER_TUNING),
+    ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 5, 0, 10, Kind.WORKER_TUNING),
+    ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000, Kind.WORKER_TUNING),
+    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING);
+
+    /** How a key's value is read. */
+    enum Kind {
+        /** A single value or a list, read as text. */
+        TEXT,
+        /** A map: any name below the key is allowed, e.g. {@code voices.openai.alloy}. */
+        MAP,
+        /** An integer in a range. */
+        INTEGER,
+        /** An integer in a range, handed to every worker as it is. */
+        WORKER_TUNING
+    }
 
     private final String key;
     private final String defaultValue;
-    private final boolean map;
+    private final Kind kind;
     private final int min;
     private final int max;
 
     ConfigKey(String key, String defaultValue) {
-        this(key, defaultValue, false);
+        this(key, defaultValue, Kind.TEXT);
     }
 
-    /** A map key: any name below it is allowed, e.g. {@code voices.openai.alloy}. */
-    ConfigKey(String key, String defaultValue, boolean map) {
+    ConfigKey(String key, String defaultValue, Kind kind) {
+        this(key, defaultValue, kind, 0, -1);
+    }
+
+    /** An integer whose default is computed at start-up, described by {@code defaultValue}. */
+    ConfigKey(String key, String defaultValue, int min, int max) {
+        this(key, defaultValue, Kind.INTEGER, min, max);
+    }
+
+    ConfigKey(String key, int defaultValue, int min, int max) {
+        this(key, defaultValue, min, max, Kind.INTEGER);
+    }
+
+    ConfigKey(String key, int defaultValue, int min, int max, Kind kind) {
+        this(key, String.valueOf(defaultValue), kind, min, max);
+    }
+
+    ConfigKey(String key, String defaultValue, Kind kind, int min, int max) {
         this.key = key;
         this.defaultValue = defaultValue;
-        this.map = map;
-        this.min = 0;
-        this.max = -1;
-    }
-
-    /** A worker tuning key: an integer in a range, handed to every worker as it is. */
-    ConfigKey(String key, int defaultValue, int min, int max) {
-        this.key = key;
-        this.defaultValue = String.valueOf(defaultValue);
-        this.map = false;
+        this.kind = kind;
         this.min = min;
         this.max = max;
     }
 
     boolean isWorkerTuning() {
-        return max >= min;
+        return kind == Kind.WORKER_TUNING;
     }
 
     int min() {
@@ -95,6 +117,11 @@ public enum ConfigKey {
 
     int max() {
         return max;
+    }
+
+    /** The default of an integer key whose default is a number (not computed). */
+    int defaultInt() {
+        return Integer.parseInt(defaultValue);
     }
 
     /** The dotted key as written in YAML, e.g. {@code server.port}. */
@@ -110,7 +137,7 @@ public enum ConfigKey {
     /** The key that a YAML leaf belongs to: itself, or the map it is an entry of. */
     static Optional<ConfigKey> owning(String leaf) {
         return Arrays.stream(values())
-                .filter(k -> k.key.equals(leaf) || (k.map && leaf.startsWith(k.key + ".") && leaf.indexOf('.', k.key.length() + 1) < 0))
+                .filter(k -> k.key.equals(leaf) || (k.kind == Kind.MAP && leaf.startsWith(k.key + ".") && leaf.indexOf('.', k.key.length() + 1) < 0))
                 .findFirst();
     }
 }

@@ -17,7 +17,10 @@ import io.helidon.config.ConfigSources;
 
 import org.assistantapi.core.CoreSettings;
 import org.assistantapi.core.SessionSettings;
+import org.assistantapi.core.StreamSettings;
+import org.assistantapi.core.Timeouts;
 import org.assistantapi.core.VoiceChoice;
+import org.assistantapi.core.WorkerSettings;
 
 /**
  * The server's configuration, read from YAML. Every key has a safe default, so no file at all is
@@ -54,49 +57,47 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
 
     static ServerConfig from(Config config) throws ConfigException {
         rejectUnknownKeys(config);
-        CoreSettings defaults = CoreSettings.defaults();
-        int heartbeatTimeout = integer(config, ConfigKey.WORKERS_HEARTBEAT_TIMEOUT_SECONDS, 30, 1, 3600);
         CoreSettings core = new CoreSettings(
-                integer(config, ConfigKey.WORKERS_COUNT, defaults.workerCount(), 1, 256),
-                strings(config, ConfigKey.WORKERS_JVM_OPTIONS, defaults.workerJvmOptions()),
-                strings(config, ConfigKey.VOICES_DIRS, null).stream().map(ServerConfig::expandHome).toList(),
-                integer(config, ConfigKey.WORKERS_MAX_LOADED_VOICES, defaults.maxLoadedVoices(), 1, 1000),
-                strings(config, ConfigKey.VOICES_PREWARM, List.of()),
-                workerTuning(config),
+                new WorkerSettings(
+                        integer(config, ConfigKey.WORKERS_COUNT, WorkerSettings.defaultCount()),
+                        strings(config, ConfigKey.WORKERS_JVM_OPTIONS, WorkerSettings.DEFAULT_JVM_OPTIONS),
+                        strings(config, ConfigKey.VOICES_DIRS, null).stream().map(ServerConfig::expandHome).toList(),
+                        integer(config, ConfigKey.WORKERS_MAX_LOADED_VOICES),
+                        strings(config, ConfigKey.VOICES_PREWARM, List.of()),
+                        workerTuning(config)),
+                new Timeouts(seconds(config, ConfigKey.WORKERS_JOB_START_TIMEOUT_SECONDS),
+                        seconds(config, ConfigKey.WORKERS_HEARTBEAT_TIMEOUT_SECONDS),
+                        seconds(config, ConfigKey.STREAMS_CLIENT_STALL_TIMEOUT_SECONDS)),
                 new VoiceChoice(string(config, ConfigKey.VOICES_DEFAULT, null),
                         map(config, ConfigKey.VOICES_OPENAI), map(config, ConfigKey.MODELS)),
-                integer(config, ConfigKey.LIMITS_MAX_INPUT_CHARS, defaults.maxInputChars(), 1, 1_000_000),
-                integer(config, ConfigKey.STREAMS_BUFFER_FRAMES, defaults.streamBufferFrames(), 2, 100_000),
-                Duration.ofSeconds(integer(config, ConfigKey.WORKERS_JOB_START_TIMEOUT_SECONDS, 60, 1, 3600)),
-                Duration.ofSeconds(Math.max(1, heartbeatTimeout / 10)),
-                Duration.ofSeconds(heartbeatTimeout),
-                Duration.ofSeconds(integer(config, ConfigKey.STREAMS_CLIENT_STALL_TIMEOUT_SECONDS, 30, 1, 3600)),
-                new SessionSettings(integer(config, ConfigKey.SESSIONS_MAX, 64, 1, 100_000),
-                        integer(config, ConfigKey.SESSIONS_MAX_PENDING_CHARS, 16_384, 1, 10_000_000),
-                        Duration.ofSeconds(integer(config, ConfigKey.SESSIONS_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400)),
-                        integer(config, ConfigKey.SESSIONS_MAX_PER_KEY, 16, 1, 100_000)),
+                integer(config, ConfigKey.LIMITS_MAX_INPUT_CHARS),
+                new StreamSettings(integer(config, ConfigKey.STREAMS_BUFFER_FRAMES),
+                        integer(config, ConfigKey.LIMITS_MAX_STREAMS),
+                        integer(config, ConfigKey.LIMITS_MAX_STREAMS_PER_KEY)),
+                new SessionSettings(integer(config, ConfigKey.SESSIONS_MAX),
+                        integer(config, ConfigKey.SESSIONS_MAX_PENDING_CHARS),
+                        seconds(config, ConfigKey.SESSIONS_IDLE_TIMEOUT_SECONDS),
+                        integer(config, ConfigKey.SESSIONS_MAX_PER_KEY)),
                 instanceId(config));
         return new ServerConfig(
-                string(config, ConfigKey.SERVER_HOST, "127.0.0.1"),
-                integer(config, ConfigKey.SERVER_PORT, 8000, 0, 65535),
+                string(config, ConfigKey.SERVER_HOST),
+                integer(config, ConfigKey.SERVER_PORT),
                 core,
                 parse(config, ConfigKey.VOICES_CATALOG_URL, URI.create(ConfigKey.VOICES_CATALOG_URL.defaultValue()), ServerConfig::httpUri),
                 new LoggingSettings(
-                        Path.of(string(config, ConfigKey.LOGGING_DIR, "/var/log/assistant-api")),
-                        parse(config, ConfigKey.LOGGING_LEVEL, Level.INFO, Level::parse),
-                        integer(config, ConfigKey.LOGGING_MAX_FILE_MB, 10, 1, 1024),
-                        integer(config, ConfigKey.LOGGING_FILES, 5, 1, 100)),
-                Duration.ofSeconds(integer(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS, 10, 0, 3600)),
-                new WyomingSettings(parse(config, ConfigKey.WYOMING_ENABLED, false, ServerConfig::bool),
-                        string(config, ConfigKey.WYOMING_HOST, "127.0.0.1"),
-                        integer(config, ConfigKey.WYOMING_PORT, 10200, 0, 65535)),
+                        Path.of(string(config, ConfigKey.LOGGING_DIR)),
+                        parse(config, ConfigKey.LOGGING_LEVEL, Level.parse(ConfigKey.LOGGING_LEVEL.defaultValue()), Level::parse),
+                        integer(config, ConfigKey.LOGGING_MAX_FILE_MB),
+                        integer(config, ConfigKey.LOGGING_FILES)),
+                seconds(config, ConfigKey.SERVER_SHUTDOWN_GRACE_SECONDS),
+                new WyomingSettings(flag(config, ConfigKey.WYOMING_ENABLED),
+                        string(config, ConfigKey.WYOMING_HOST),
+                        integer(config, ConfigKey.WYOMING_PORT)),
                 auth(config),
-                new HttpLimits(integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES, 65536, 1024, 64 * 1024 * 1024),
-                        integer(config, ConfigKey.LIMITS_MAX_STREAMS, 256, 1, 100_000),
-                        integer(config, ConfigKey.LIMITS_MAX_STREAMS_PER_KEY, 64, 1, 100_000),
-                        Duration.ofSeconds(integer(config, ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, 60, 1, 86_400)),
-                        Duration.ofSeconds(integer(config, ConfigKey.SERVER_READ_TIMEOUT_SECONDS, 20, 1, 3600))),
-                parse(config, ConfigKey.METRICS_ENABLED, true, ServerConfig::bool));
+                new HttpLimits(integer(config, ConfigKey.LIMITS_MAX_BODY_BYTES),
+                        seconds(config, ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS),
+                        seconds(config, ConfigKey.SERVER_READ_TIMEOUT_SECONDS)),
+                flag(config, ConfigKey.METRICS_ENABLED));
     }
 
     /** The keys of {@code auth.api_keys} and of {@code auth.api_key_file}, together. */
@@ -110,8 +111,8 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
             throw new ConfigException("'" + ConfigKey.AUTH_API_KEYS.key() + "' holds an empty key");
         }
         return new AuthSettings(keys,
-                parse(config, ConfigKey.AUTH_PROTECT_HEALTH, false, ServerConfig::bool),
-                parse(config, ConfigKey.AUTH_PROTECT_METRICS, true, ServerConfig::bool));
+                flag(config, ConfigKey.AUTH_PROTECT_HEALTH),
+                flag(config, ConfigKey.AUTH_PROTECT_METRICS));
     }
 
     /** The same configuration listening on another port (the command line's {@code --port}). */
@@ -142,10 +143,31 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         return parse(config, key, fallback, Function.identity());
     }
 
-    private static int integer(Config config, ConfigKey key, int fallback, int min, int max) throws ConfigException {
+    /** A text key, its default if unset. */
+    private static String string(Config config, ConfigKey key) throws ConfigException {
+        return string(config, key, key.defaultValue());
+    }
+
+    /** A {@code true}/{@code false} key, its default if unset. */
+    private static boolean flag(Config config, ConfigKey key) throws ConfigException {
+        return parse(config, key, bool(key.defaultValue()), ServerConfig::bool);
+    }
+
+    /** An integer key in its range, its default if unset. */
+    private static int integer(Config config, ConfigKey key) throws ConfigException {
+        return integer(config, key, key.defaultInt());
+    }
+
+    /** An integer key of seconds. */
+    private static Duration seconds(Config config, ConfigKey key) throws ConfigException {
+        return Duration.ofSeconds(integer(config, key));
+    }
+
+    /** An integer key in its range, {@code fallback} if unset. */
+    private static int integer(Config config, ConfigKey key, int fallback) throws ConfigException {
         int value = parse(config, key, fallback, Integer::parseInt);
-        if (value < min || value > max) {
-            throw new ConfigException("'" + key.key() + "' must be between " + min + " and " + max + ", got " + value);
+        if (value < key.min() || value > key.max()) {
+            throw new ConfigException("'" + key.key() + "' must be between " + key.min() + " and " + key.max() + ", got " + value);
         }
         return value;
     }
@@ -171,7 +193,7 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         Config node = config.get(key.key());
         if (!node.exists()) {
             return fallback != null ? fallback
-                    : CoreSettings.defaultVoiceDirs().stream().map(Path::toString).toList();
+                    : WorkerSettings.defaultVoiceDirs().stream().map(Path::toString).toList();
         }
         if (node.type() != Config.Type.LIST) {
             throw new ConfigException("'" + key.key() + "' must be a list");
@@ -188,7 +210,7 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         Map<String, Integer> tuning = new LinkedHashMap<>();
         for (ConfigKey key : ConfigKey.values()) {
             if (key.isWorkerTuning() && config.get(key.key()).exists()) {
-                tuning.put(key.key(), integer(config, key, 0, key.min(), key.max()));
+                tuning.put(key.key(), integer(config, key));
             }
         }
         return tuning;

@@ -49,19 +49,18 @@ public final class ApiServer {
 
     static void routes(HttpRouting.Builder routing, ServerConfig config, SpeechService speech) {
         JsonBodies bodies = new JsonBodies(config.limits().maxBodyBytes());
-        StreamLimits streams = new StreamLimits(config.limits().maxStreams(), config.limits().maxStreamsPerKey());
         VoicesHandler voices = new VoicesHandler(speech);
         HealthHandler health = new HealthHandler(speech, !config.auth().apiKeys().isEmpty());
         SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
-        Metrics metrics = config.metricsEnabled() ? new Metrics(speech, streams) : null;
+        Metrics metrics = config.metricsEnabled() ? new Metrics(speech) : null;
         routing.addFilter(new AccessLogFilter(metrics));
         if (!config.auth().apiKeys().isEmpty()) {
             routing.addFilter(new ApiKeyFilter(config.auth(), openPaths(config.auth())));
         }
-        routing.post("/v1/audio/speech", new SpeechHandler(speech, bodies, streams))
+        routing.post("/v1/audio/speech", new SpeechHandler(speech, bodies))
                 .get("/v1/audio/voices", voices::voices)
                 .get("/v1/models", new ModelsHandler(config.core().voiceChoice())::models)
-                .post("/v1/audio/prewarm", new PrewarmHandler(speech, bodies, config.core().prewarmVoices()))
+                .post("/v1/audio/prewarm", new PrewarmHandler(speech, bodies, config.core().workers().prewarmVoices()))
                 .post(SessionHandlers.BASE, sessions::create)
                 .get(SessionHandlers.BASE + "/{id}/audio", sessions::audio)
                 .post(SessionHandlers.BASE + "/{id}/append", sessions::append)

@@ -32,14 +32,12 @@ final class Metrics {
     }
 
     private final SpeechService speech;
-    private final StreamLimits streams;
     private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, Histogram> durations = new ConcurrentHashMap<>();
     private final Map<String, Histogram> firstAudio = new ConcurrentHashMap<>();
 
-    Metrics(SpeechService speech, StreamLimits streams) {
+    Metrics(SpeechService speech) {
         this.speech = speech;
-        this.streams = streams;
     }
 
     /** One finished request; {@code firstByteNanos} negative when it sent no audio. */
@@ -68,7 +66,7 @@ final class Metrics {
         histograms(out, "assistant_api_request_duration_seconds", "from the request to the end of its response", durations);
         histograms(out, "assistant_api_time_to_first_audio_seconds", "from the request to its first audio byte", firstAudio);
         PoolHealth health = speech.health();
-        gauge(out, "assistant_api_speech_streams", "one-shot speech responses streaming now", streams.active());
+        gauge(out, "assistant_api_speech_streams", "one-shot speech streams open now, every transport", speech.openStreams());
         gauge(out, "assistant_api_sessions", "incremental speech sessions open now", speech.sessions().count());
         gauge(out, "assistant_api_worker_jobs", "jobs in flight on the workers (streams and sessions)", health.streams());
         gauge(out, "assistant_api_workers_up", "workers ready for jobs", health.workersUp());

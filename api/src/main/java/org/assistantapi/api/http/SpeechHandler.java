@@ -18,12 +18,9 @@ final class SpeechHandler implements Handler {
 
     private final SpeechService speech;
     private final JsonBodies bodies;
-    private final StreamLimits limits;
-
-    SpeechHandler(SpeechService speech, JsonBodies bodies, StreamLimits limits) {
+    SpeechHandler(SpeechService speech, JsonBodies bodies) {
         this.speech = speech;
         this.bodies = bodies;
-        this.limits = limits;
     }
 
     @Override
@@ -33,14 +30,14 @@ final class SpeechHandler implements Handler {
         AccessEntry access = AccessEntry.of(req);
         access.speech(request.voice(), request.format());
         AudioBody body = AudioBody.of(fields.string("stream_format").orElse("audio"));
-        try (StreamLimits.Permit permit = limits.acquire(Caller.of(req)); AudioStream stream = speak(request)) {
+        try (AudioStream stream = speak(request, Caller.of(req))) {
             AudioResponse.send(res, startOrThrow(stream), body, stream::read, access::firstByte);
         }
     }
 
-    private AudioStream speak(SpeechRequest request) {
+    private AudioStream speak(SpeechRequest request, Caller caller) {
         try {
-            return speech.speak(request);
+            return speech.speak(request, caller.key());
         } catch (SpeechException e) {
             throw SpeechErrors.toHttp(e);
         }
@@ -48,7 +45,7 @@ final class SpeechHandler implements Handler {
 
     private static StreamFormat startOrThrow(AudioStream stream) {
         try {
-            return stream.format();
+            return stream.awaitStart();
         } catch (SpeechException e) {
             throw SpeechErrors.toHttp(e);
         }

@@ -121,8 +121,8 @@ final class WyomingConnection implements Runnable {
     }
 
     private void speakOnce(Synthesize synthesize, WyomingWriter out) throws IOException, SpeechException {
-        try (AudioStream stream = speech.speak(VoicePicker.request(speech, synthesize.text(), synthesize.voice()))) {
-            AudioRelay.relay(stream::read, stream.format().sampleRate(), out);
+        try (AudioStream stream = speech.speak(VoicePicker.request(speech, synthesize.text(), synthesize.voice()), null)) {
+            AudioRelay.relay(stream::read, stream.awaitStart().sampleRate(), out);
         }
     }
 

@@ -27,17 +27,23 @@ final class ApiClient {
     static final String VOICE = "espeak:en-us";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final URI base;
     private final WebClient web;
 
     ApiClient(URI base) {
         if (!base.getHost().equals("127.0.0.1") && !base.getHost().equals("localhost")) {
             throw new IllegalArgumentException("the load tool only talks to loopback, not " + base);
         }
+        this.base = base;
         this.web = WebClient.builder()
                 .baseUri(base)
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .build();
+    }
+
+    URI base() {
+        return base;
     }
 
     /** Speaks a text as 24 kHz PCM and reads the response as the policy says. Never throws. */

@@ -20,6 +20,9 @@ import java.util.OptionalDouble;
 public final class LoadTool {
 
     private static final PrintStream OUT = System.out;
+    /** The resident-memory bounds the abuse run holds the server and each worker to (docs/developer/benchmarks.md). */
+    private static final long ABUSE_SERVER_BOUND_MIB = 768;
+    private static final long ABUSE_WORKER_BOUND_MIB = 768;
 
     private LoadTool() {
     }
@@ -82,7 +85,8 @@ public final class LoadTool {
                 new WorkerKills(8, 8),
                 MixedLoad.standard());
         // Chosen by name only: "all" stays a few minutes long.
-        List<Scenario> byNameOnly = List.of(new Soak(Duration.ofMinutes(10)));
+        List<Scenario> byNameOnly = List.of(new Soak(options.longRun()),
+                new Abuse(options.longRun(), ABUSE_SERVER_BOUND_MIB, ABUSE_WORKER_BOUND_MIB));
         List<Scenario> chosen = new ArrayList<>();
         for (String name : options.scenarios()) {
             if (name.equals("all")) {

@@ -19,15 +19,18 @@ import java.util.Optional;
  * @param levels        the concurrency levels of the {@code pool} scenario
  * @param maxRequests   most requests one looping client sends per run
  * @param timeLimit     the whole tool stops (and stops its server) after this long, whatever happens
+ * @param longRun       the length of the long scenarios, soak and abuse
  */
 record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Optional<Integer> workers,
-               Duration runDuration, List<Integer> levels, int maxRequests, Duration timeLimit) {
+               Duration runDuration, List<Integer> levels, int maxRequests, Duration timeLimit, Duration longRun) {
 
     static final String USAGE = """
             usage: LoadTool [SCENARIO...] [--url http://127.0.0.1:PORT [--pid PID]] [--workers N]
                             [--seconds S] [--levels 1,8,32,64] [--max-requests N] [--time-limit S]
+                            [--minutes M]
               SCENARIO      pool, slow-readers, disconnects, session-latency, llm-sessions,
-                            worker-kills, mixed; all (the default) runs those; soak only by name
+                            worker-kills, mixed; all (the default) runs those; soak and abuse
+                            only by name
               --help        this text
               --url         load a running server (loopback only) instead of starting the image's
               --pid         that server's pid, for CPU and memory figures
@@ -36,6 +39,7 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
               --levels      concurrency levels of the pool scenario (default 1,8,32,64)
               --max-requests  most requests per client and run (default 1000)
               --time-limit  hard stop for the whole tool, in seconds (default 300)
+              --minutes     length of soak and abuse (default 10)
             System properties: assistantapi.home (the image, default dist/target/assistant-api),
             assistantapi.texts (the test texts, default testdata/texts)""";
 
@@ -48,6 +52,7 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
         List<Integer> levels = List.of(1, 8, 32, 64);
         int maxRequests = 1000;
         Duration timeLimit = Duration.ofSeconds(300);
+        Duration longRun = Duration.ofMinutes(10);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -66,6 +71,7 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
                 case "--levels" -> levels = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
                 case "--max-requests" -> maxRequests = Integer.parseInt(value);
                 case "--time-limit" -> timeLimit = Duration.ofSeconds(Long.parseLong(value));
+                case "--minutes" -> longRun = Duration.ofMinutes(Long.parseLong(value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -73,7 +79,7 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
             throw new IllegalArgumentException("--workers configures a server the tool starts, not one at --url");
         }
         return new Options(scenarios.isEmpty() ? List.of("all") : List.copyOf(scenarios), url, pid, workers,
-                runDuration, levels, maxRequests, timeLimit);
+                runDuration, levels, maxRequests, timeLimit, longRun);
     }
 
     static Path home() {

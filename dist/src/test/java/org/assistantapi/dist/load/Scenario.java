@@ -17,7 +17,14 @@ interface Scenario {
 
     Result run(LoadContext context) throws Exception;
 
-    /** The table rows and findings of a run. */
-    record Result(List<ResultRow> rows, List<String> notes) {
+    /**
+     * The table rows and findings of a run, and the problems it found beyond its rows' failed
+     * requests.
+     */
+    record Result(List<ResultRow> rows, List<String> notes, List<String> problems) {
+
+        Result(List<ResultRow> rows, List<String> notes) {
+            this(rows, notes, List.of());
+        }
     }
 }

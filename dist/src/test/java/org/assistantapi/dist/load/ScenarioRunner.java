@@ -21,7 +21,7 @@ final class ScenarioRunner {
         Optional<MemorySample> before = context.processes().map(ServerProcesses::memory);
         Scenario.Result result = scenario.run(context);
         List<String> notes = new ArrayList<>(result.notes());
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(result.problems());
         for (ResultRow row : result.rows()) {
             if (row.errors() > 0) {
                 problems.add(row.label() + ": " + row.errors() + " failed requests " + row.errorCounts());

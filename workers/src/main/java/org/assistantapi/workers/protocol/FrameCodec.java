@@ -172,7 +172,7 @@ public final class FrameCodec {
             case FromWorker.Failed f -> {
                 out.writeByte(FAILED);
                 out.writeLong(f.jobId());
-                writeString(out, f.code());
+                writeString(out, f.code().code());
                 writeString(out, f.message());
             }
             case FromWorker.Pong f -> {
@@ -227,7 +227,7 @@ public final class FrameCodec {
             case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt(), in.readLong(), in.readLong());
             case SPEAKING -> new FromWorker.Speaking(in.readLong(), in.readInt());
             case END -> new FromWorker.End(in.readLong());
-            case FAILED -> new FromWorker.Failed(in.readLong(), readString(in), readString(in));
+            case FAILED -> new FromWorker.Failed(in.readLong(), FailureCode.of(readString(in)), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));
             case PREWARMED -> {
                 long requestId = in.readLong();

@@ -42,8 +42,8 @@ public sealed interface FromWorker extends Frame {
     record End(long jobId) implements FromWorker {
     }
 
-    /** The job failed; {@code code} is stable (e.g. {@code invalid_speaker}), the message is for people. */
-    record Failed(long jobId, String code, String message) implements FromWorker {
+    /** The job failed; {@code code} says why, the message is for people. */
+    record Failed(long jobId, FailureCode code, String message) implements FromWorker {
     }
 
     /**

@@ -48,7 +48,7 @@ class FrameCodecTest {
                 new FromWorker.SegmentSpoken(1, 3, 2_345_678, 61_234),
                 new FromWorker.Speaking(7, 2),
                 new FromWorker.End(1),
-                new FromWorker.Failed(2, "invalid_speaker", "no speaker zed"),
+                new FromWorker.Failed(2, FailureCode.INVALID_SPEAKER, "no speaker zed"),
                 new FromWorker.Pong(7, 2, List.of("v")),
                 new FromWorker.Prewarmed(9, List.of(new FromWorker.VoiceLoad("a", 12, null),
                         new FromWorker.VoiceLoad("b", 0, "corrupt model"))));
