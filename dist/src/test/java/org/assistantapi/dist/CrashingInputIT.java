@@ -55,6 +55,7 @@ class CrashingInputIT {
     @Test
     void textsThatCrashedEspeakAreSpokenByEveryEngineAndNoWorkerDies() throws Exception {
         Set<Long> workersBefore = workerPids();
+        int restartsBefore = health().get("worker_restarts").intValue();
         for (String voice : List.of(ESPEAK, "espeak:de", "espeak:ar", "en_US-tones-medium")) {
             for (String text : CRASHERS) {
                 HttpResponse<byte[]> response = speak(voice, text);
@@ -68,7 +69,7 @@ class CrashingInputIT {
             assertEquals(200, speak(ESPEAK, "The kitchen light is on.").statusCode());
         }
         assertEquals(workersBefore, workerPids(), "no worker died");
-        assertEquals(0, health().get("worker_restarts").intValue());
+        assertEquals(restartsBefore, health().get("worker_restarts").intValue(), "no worker restarted");
     }
 
     @Test
