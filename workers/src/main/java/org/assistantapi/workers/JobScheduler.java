@@ -134,7 +134,7 @@ final class JobScheduler implements Runnable {
             try {
                 turns.add(newJob(start, voice));
             } catch (EngineException | RuntimeException e) {
-                voices.release(start.voice());
+                voices.release(voice);
                 throw e;
             }
         } catch (EngineException e) {
@@ -167,7 +167,7 @@ final class JobScheduler implements Runnable {
         long maxSegmentSamples = maxSegmentAudio.toMillis() * sourceRate / 1000;
         Job job = new Job(id, voice, options, encoder, maxSegmentSamples, start.credits(), output, () -> {
             jobs.remove(id);
-            voices.release(start.voice());
+            voices.release(voice);
         });
         self[0] = job;
         try {
