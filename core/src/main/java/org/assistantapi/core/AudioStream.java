@@ -56,6 +56,9 @@ public final class AudioStream implements AutoCloseable {
     private volatile boolean finished;
     private volatile long lastTakeNanos = System.nanoTime();
     private volatile int lastSpokenSegment = -1;
+    /** The text of each segment sent and not yet spoken: what to blame if the worker crashes on it. */
+    private final java.util.Map<Integer, String> unspokenTexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int crashedSegment = -1;
 
     AudioStream(long jobId, String voice, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
                 boolean cancelWhenStalled, Runnable whenEnded) {
@@ -179,7 +182,31 @@ public final class AudioStream implements AutoCloseable {
 
     /** Sends another segment of text to a job started with more text to come. */
     void appendText(int segment, String text) {
+        rememberText(segment, text);
         worker.send(new ToWorker.AppendText(jobId, segment, text));
+    }
+
+    /** Keeps a segment's text until it is spoken (the job's first text is segment 0). */
+    void rememberText(int segment, String text) {
+        if (!text.isEmpty()) {
+            unspokenTexts.put(segment, text);
+        }
+    }
+
+    /** The text of a segment not yet spoken, or null. */
+    String textOf(int segment) {
+        return unspokenTexts.get(segment);
+    }
+
+    /** The segment whose text crashed the worker, or -1. */
+    int crashedSegment() {
+        return crashedSegment;
+    }
+
+    /** The worker crashed while its engine read this segment. */
+    void failOnInput(int segment, SpeechException error) {
+        crashedSegment = segment;
+        fail(error);
     }
 
     /** Tells the job that no more text follows. */
@@ -226,6 +253,7 @@ public final class AudioStream implements AutoCloseable {
             }
             case FromWorker.SegmentSpoken spoken -> {
                 lastSpokenSegment = spoken.segment();
+                unspokenTexts.remove(spoken.segment());
                 queue.add(new Mark(spoken));
             }
             case FromWorker.Word word -> queue.add(new Mark(word));

@@ -34,10 +34,16 @@ final class JobStarter {
         long jobId = jobIds.incrementAndGet();
         AudioStream stream = new AudioStream(jobId, checked.voice(), checked.format(), worker, credits,
                 startTimeout.toMillis(), kind.cancelWhenStalled(), whenEnded);
+        stream.rememberText(0, text);
         worker.startJob(stream, new ToWorker.StartJob(jobId, checked.voice(), checked.speaker(), checked.speed(),
                 checked.format(), checked.sampleRate(), credits, text, kind.moreText(), kind.continuation(),
                 words == WordTimings.INCLUDED, checked.normalization() == TextNormalization.OFF));
         return stream;
+    }
+
+    /** Texts that crashed a worker: refused before they reach another. */
+    CrashingTexts crashingTexts() {
+        return pool.crashingTexts();
     }
 
     /** How long a job may take to start, its voice's loading included. */

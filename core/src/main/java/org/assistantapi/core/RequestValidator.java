@@ -15,18 +15,43 @@ final class RequestValidator {
 
     private final WorkerPool pool;
     private final VoiceChoice voiceChoice;
-    private final int maxInputChars;
+    /** Faster than any voice reads at speed 1: what makes an estimate of audio length a lower bound. */
+    private static final double FASTEST_CHARACTERS_PER_SECOND = 20;
 
-    RequestValidator(WorkerPool pool, VoiceChoice voiceChoice, int maxInputChars) {
+    private final int maxInputChars;
+    private final int maxAudioSeconds;
+
+    /** @param maxAudioSeconds {@code limits.max_audio_seconds}: the most audio one request may become */
+    RequestValidator(WorkerPool pool, VoiceChoice voiceChoice, int maxInputChars, int maxAudioSeconds) {
         this.pool = pool;
         this.voiceChoice = voiceChoice;
         this.maxInputChars = maxInputChars;
+        this.maxAudioSeconds = maxAudioSeconds;
     }
 
-    /** Checks a one-shot request: its text, then everything else (see {@link #check}). */
+    /**
+     * Checks a one-shot request: its text, then everything else (see {@link #check}), then that its
+     * audio is not clearly too long, and last that its text never crashed a worker.
+     */
     SpeechRequest checkWithText(SpeechRequest request) throws SpeechException {
         checkText(request.text());
-        return check(request);
+        SpeechRequest checked = check(request);
+        refuseLongAudio(request.text(), checked.speed());
+        pool.crashingTexts().refuse(request.text());
+        return checked;
+    }
+
+    /**
+     * Refuses a text whose audio would clearly be longer than {@code limits.max_audio_seconds}
+     * even read fast (20 letters or digits a second at speed 1); workers cut off what gets past.
+     */
+    private void refuseLongAudio(String text, double speed) throws SpeechException {
+        long spoken = text.codePoints().filter(Character::isLetterOrDigit).count();
+        double fastestSeconds = spoken / FASTEST_CHARACTERS_PER_SECOND / speed;
+        if (fastestSeconds > maxAudioSeconds) {
+            throw new SpeechException(SpeechException.Reason.AUDIO_TOO_LONG, "the text would be at least "
+                    + Math.round(fastestSeconds) + " s of audio at speed " + speed + "; the limit is " + maxAudioSeconds + " s");
+        }
     }
 
     /** Resolves the request's voice and speaker and checks everything but its text. */

@@ -31,10 +31,13 @@ final class WorkerProcess {
 
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
+    /** Exit statuses of a process killed by SIGILL, SIGABRT, SIGBUS, SIGFPE or SIGSEGV (128 + signal). */
+    private static final Set<Integer> CRASH_STATUSES = Set.of(132, 134, 135, 136, 139);
 
     private final String id;
     private final Process process;
     private final SynthesisMeter meter;
+    private final CrashingTexts crashingTexts;
     private final FrameCodec.Writer writer;
     private final Map<Long, AudioStream> streams = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<List<FromWorker.VoiceLoad>>> prewarms = new ConcurrentHashMap<>();
@@ -47,28 +50,35 @@ final class WorkerProcess {
     private final Set<String> loadedVoices = ConcurrentHashMap.newKeySet();
     private final QueuedWork queuedWork = new QueuedWork();
     private final Consumer<WorkerProcess> onVoicesChanged;
+    /** The job segment the worker's engine was last about to read. */
+    private volatile FromWorker.Speaking speaking;
+    /** Core stopped or killed it: its death says nothing about a text. */
+    private volatile boolean stoppedByCore;
     private volatile List<VoiceDescriptor> voices = List.of();
 
-    private WorkerProcess(String id, Process process, SynthesisMeter meter, Consumer<WorkerProcess> onVoicesChanged) {
+    private WorkerProcess(String id, Process process, SynthesisMeter meter, CrashingTexts crashingTexts,
+                          Consumer<WorkerProcess> onVoicesChanged) {
         this.id = id;
         this.process = process;
         this.meter = meter;
         this.onVoicesChanged = onVoicesChanged;
+        this.crashingTexts = crashingTexts;
         this.writer = new FrameCodec.Writer(new BufferedOutputStream(process.getOutputStream()));
     }
 
     /**
-     * Starts the process; {@code meter} adds up what its jobs speak, {@code onVoicesChanged} runs on
+     * Starts the process; {@code meter} adds up what its jobs speak, {@code crashingTexts} learns
+     * the text it crashes on, {@code onVoicesChanged} runs on
      * the reader thread when it reports new voices after its {@code Ready}, {@code onExit} runs once,
      * on the reader thread, when it is gone.
      */
-    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter,
+    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter, CrashingTexts crashingTexts,
                                Consumer<WorkerProcess> onVoicesChanged, Consumer<WorkerProcess> onExit) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         // ONNX Runtime 1.29 collects telemetry for Microsoft unless told not to.
         builder.environment().putIfAbsent("ORT_DISABLE_TELEMETRY", "1");
         Process process = builder.start();
-        WorkerProcess worker = new WorkerProcess(id, process, meter, onVoicesChanged);
+        WorkerProcess worker = new WorkerProcess(id, process, meter, crashingTexts, onVoicesChanged);
         Thread.ofPlatform().name(id + "-stdout").daemon().start(() -> worker.readFrames(onExit));
         Thread.ofPlatform().name(id + "-stderr").daemon().start(worker::logStderr);
         return worker;
@@ -211,11 +221,13 @@ final class WorkerProcess {
 
     /** Kills the process at once (it hung, or the server is going down). */
     void kill() {
+        stoppedByCore = true;
         process.destroyForcibly();
     }
 
     /** Closes its stdin, which tells the worker to exit; kills it if it has not within the grace time. */
     void stop(long graceMillis) {
+        stoppedByCore = true;
         try {
             process.getOutputStream().close();
             if (!process.waitFor(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -244,8 +256,7 @@ final class WorkerProcess {
             waitForExit();
             LOG.warning(id + " (pid " + process.pid() + ") exited" + exitDescription());
             ready.completeExceptionally(new IOException(id + " exited before it was ready"));
-            streams.values().forEach(this::failStream);
-            streams.clear();
+            failStreams();
             prewarms.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
             dryRuns.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
             onExit.accept(this);
@@ -282,6 +293,7 @@ final class WorkerProcess {
                     answer.complete(p);
                 }
             }
+            case FromWorker.Speaking f -> speaking = f;
             case FromWorker.Started f -> toStream(f.jobId(), f, false);
             case FromWorker.SegmentSpoken f -> {
                 AudioStream stream = streams.get(f.jobId());
@@ -305,6 +317,29 @@ final class WorkerProcess {
         if (stream != null) {
             stream.accept(frame);
         }
+    }
+
+    /**
+     * The process is gone: every stream fails. If it died by a crash signal of its own, the text its
+     * engine was reading is to blame: that stream fails with {@code INPUT_CRASHED_ENGINE} and the
+     * text is never sent to a worker again.
+     */
+    private void failStreams() {
+        FromWorker.Speaking last = speaking;
+        boolean crashed = !stoppedByCore && !process.isAlive() && CRASH_STATUSES.contains(process.exitValue());
+        AudioStream guilty = crashed && last != null && last.segment() >= 0 ? streams.remove(last.jobId()) : null;
+        if (guilty != null) {
+            String text = guilty.textOf(last.segment());
+            LOG.warning(id + " crashed while its engine read segment " + last.segment() + " of job " + guilty.jobId()
+                    + (text == null ? "" : " (" + text.codePointCount(0, text.length()) + " characters); that text is refused from now on"));
+            if (text != null) {
+                crashingTexts.record(text);
+            }
+            guilty.failOnInput(last.segment(), new SpeechException(SpeechException.Reason.INPUT_CRASHED_ENGINE,
+                    "this input crashed the speech engine; it will not be spoken"));
+        }
+        streams.values().forEach(this::failStream);
+        streams.clear();
     }
 
     private void failStream(AudioStream stream) {

@@ -69,7 +69,7 @@ class VoicesCommandTest {
     private VoicesCommand command() {
         return new VoicesCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false,
-                new HttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(500)));
+                new HttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMinutes(5)));
     }
 
     private Status run(String... ids) throws IOException {
@@ -179,6 +179,18 @@ class VoicesCommandTest {
         assertEquals(Status.FAILED, run(TONES));
         assertTrue(err().contains(TONES + ".onnx: no data for 500 ms, giving up"), err());
         assertEquals(List.of(), names(voices));
+    }
+
+    /** A byte every 100 ms never stalls for 500 ms: only the whole command's deadline stops it. */
+    @Test
+    void aTricklingDownloadStopsAtTheTimeoutAndInstallsNothing() throws IOException {
+        catalog.trickle(catalog.served(TONES, ".onnx"));
+        long started = System.nanoTime();
+        assertEquals(Status.FAILED, run(TONES, "--timeout", "2"));
+        assertTrue(err().contains(TONES + ".onnx: not done within the --timeout of 2 s, giving up"), err());
+        assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(30), "it gave up");
+        assertEquals(List.of(), names(voices));
+        assertEquals(Status.USAGE, run(TONES, "--timeout", "0"));
     }
 
     @Test
