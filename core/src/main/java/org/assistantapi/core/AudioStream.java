@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import org.assistantapi.workers.protocol.FromWorker;
-import org.assistantapi.workers.protocol.ToWorker;
 
 /**
  * The audio of one job as it is made: a queue filled by the worker's reader thread and drained by
@@ -36,7 +35,7 @@ public final class AudioStream implements AutoCloseable {
     private final long jobId;
     private final String voice;
     private final String formatId;
-    private final WorkerProcess worker;
+    private final WorkerLink worker;
     private final int credits;
     private final long startTimeoutMillis;
     private final boolean cancelWhenStalled;
@@ -49,7 +48,7 @@ public final class AudioStream implements AutoCloseable {
     private volatile long lastTakeNanos = System.nanoTime();
     private volatile int lastSpokenSegment = -1;
 
-    AudioStream(long jobId, String voice, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
+    AudioStream(long jobId, String voice, String formatId, WorkerLink worker, int credits, long startTimeoutMillis,
                 boolean cancelWhenStalled, Runnable whenEnded) {
         this.jobId = jobId;
         this.voice = voice;
@@ -140,12 +139,12 @@ public final class AudioStream implements AutoCloseable {
 
     /** Sends another segment of text to a job started with more text to come. */
     void appendText(int segment, String text) {
-        worker.send(new ToWorker.AppendText(jobId, segment, text));
+        worker.appendText(jobId, segment, text);
     }
 
     /** Tells the job that no more text follows. */
     void endText() {
-        worker.send(new ToWorker.EndText(jobId));
+        worker.endText(jobId);
     }
 
     /** The last segment whose audio has all arrived (it is in this stream's queue or already read), or -1. */
@@ -158,12 +157,17 @@ public final class AudioStream implements AutoCloseable {
     }
 
     /**
-     * How long audio has waited for a reader that takes nothing, for the stall timeout: 0 while the
-     * reader keeps up, and always 0 for a session's stream, whose reader may come later (the
-     * session's idle timeout rules, see {@link #millisSinceReaderTook}).
+     * Cancels the job if its reader has taken nothing for longer than {@code stallMillis} while audio
+     * waited; the reader then gets {@code CLIENT_STALLED}. A session's stream is never cancelled so:
+     * its reader may come later, and the session's idle timeout rules (see {@link #millisSinceReaderTook}).
      */
-    long stalledMillis() {
-        return cancelWhenStalled ? millisSinceReaderTook() : 0;
+    void cancelIfStalled(long stallMillis) {
+        long stalled = cancelWhenStalled ? millisSinceReaderTook() : 0;
+        if (stalled > stallMillis) {
+            LOG.warning("the reader of job " + jobId + " took nothing for " + stalled + " ms; cancelling the job");
+            worker.cancel(this);
+            fail(new SpeechException(SpeechException.Reason.CLIENT_STALLED, "the client read nothing for " + stallMillis + " ms"));
+        }
     }
 
     /** How long audio has waited while the reader took nothing; 0 while nothing waits. */
@@ -210,7 +214,7 @@ public final class AudioStream implements AutoCloseable {
 
     private void returnCredit() {
         if (++takenSinceCredit >= Math.max(1, credits / 2)) {
-            worker.send(new ToWorker.Credit(jobId, takenSinceCredit));
+            worker.credit(jobId, takenSinceCredit);
             takenSinceCredit = 0;
         }
     }

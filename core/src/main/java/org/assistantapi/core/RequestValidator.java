@@ -1,6 +1,7 @@
 package org.assistantapi.core;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.FromWorker;
@@ -13,12 +14,13 @@ import org.assistantapi.workers.protocol.VoiceDescriptor;
  */
 final class RequestValidator {
 
-    private final WorkerPool pool;
+    private final Supplier<Optional<FromWorker.Ready>> catalog;
     private final VoiceChoice voiceChoice;
     private final int maxInputChars;
 
-    RequestValidator(WorkerPool pool, VoiceChoice voiceChoice, int maxInputChars) {
-        this.pool = pool;
+    /** @param catalog voices and formats as the workers reported them; empty before a worker is ready */
+    RequestValidator(Supplier<Optional<FromWorker.Ready>> catalog, VoiceChoice voiceChoice, int maxInputChars) {
+        this.catalog = catalog;
         this.voiceChoice = voiceChoice;
         this.maxInputChars = maxInputChars;
     }
@@ -54,7 +56,7 @@ final class RequestValidator {
     }
 
     private FromWorker.Ready catalog() throws SpeechException {
-        return pool.catalog()
+        return catalog.get()
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
     }
 
@@ -70,7 +72,7 @@ final class RequestValidator {
     }
 
     private SpeechRequest chooseVoice(SpeechRequest request) throws SpeechException {
-        String voice = voiceChoice.resolve(request.model(), request.voice(), pool.availableVoices())
+        String voice = voiceChoice.resolve(request.model(), request.voice(), AvailableVoice.listed(catalog.get()))
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
                         "unknown voice '" + request.voice() + "'"));
         return new SpeechRequest(request.text(), request.model(), voice, request.speaker(), request.format(),

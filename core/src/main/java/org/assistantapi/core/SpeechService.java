@@ -27,8 +27,8 @@ public final class SpeechService implements AutoCloseable {
     private SpeechService(CoreSettings settings) {
         this.settings = settings;
         this.pool = new WorkerPool(settings);
-        this.validator = new RequestValidator(pool, settings.voiceChoice(), settings.maxInputChars());
-        this.jobs = new JobStarter(pool, settings.streams().bufferFrames(), settings.timeouts().jobStart());
+        this.validator = new RequestValidator(pool::catalog, settings.voiceChoice(), settings.maxInputChars());
+        this.jobs = new JobStarter(pool::pick, settings.streams().bufferFrames(), settings.timeouts().jobStart());
         this.streams = new Slots("speech streams", SpeechException.Reason.TOO_MANY_STREAMS,
                 settings.streams().maxStreams(), settings.streams().maxPerOwner());
         this.sessions = new SpeechSessions(validator, jobs, settings.sessions(), settings.instanceId());
