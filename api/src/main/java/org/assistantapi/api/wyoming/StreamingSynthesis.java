@@ -32,7 +32,7 @@ final class StreamingSynthesis {
 
     static StreamingSynthesis start(SpeechService speech, WyomingEvent.VoiceWish voice, WyomingWriter out)
             throws SpeechException {
-        SpeechSession session = speech.sessions().open(VoicePicker.request(speech, "", voice));
+        SpeechSession session = speech.sessions().open(VoicePicker.request(speech, "", voice), WyomingConnection.OWNER);
         try {
             return new StreamingSynthesis(session, session.openAudio(), out);
         } catch (SpeechException e) {

@@ -28,6 +28,15 @@ import org.assistantapi.core.SpeechService;
  */
 final class WyomingConnection implements Runnable {
 
+    /**
+     * The owner every Wyoming stream and session counts under in core's limits. The protocol has
+     * no authentication, so all Wyoming clients together hold one key's share
+     * ({@code limits.max_streams_per_key}, {@code sessions.max_per_key}) and cannot take the
+     * places keyed HTTP clients need. HTTP owners are {@code key-N}, never this.
+     */
+    static final String OWNER = "wyoming";
+
+
     private static final Logger LOG = Logger.getLogger(WyomingConnection.class.getName());
     /** Longest wait for the next event or the rest of one; an LLM pauses far less between pieces. */
     static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
@@ -121,7 +130,7 @@ final class WyomingConnection implements Runnable {
     }
 
     private void speakOnce(Synthesize synthesize, WyomingWriter out) throws IOException, SpeechException {
-        try (AudioStream stream = speech.speak(VoicePicker.request(speech, synthesize.text(), synthesize.voice()), null)) {
+        try (AudioStream stream = speech.speak(VoicePicker.request(speech, synthesize.text(), synthesize.voice()), OWNER)) {
             AudioRelay.relay(stream::read, stream.awaitStart().sampleRate(), out);
         }
     }
