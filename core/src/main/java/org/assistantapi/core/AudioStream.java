@@ -42,6 +42,7 @@ public final class AudioStream implements AutoCloseable {
     private final Runnable whenEnded;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final CompletableFuture<StreamFormat> format = new CompletableFuture<>();
+    private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private int takenSinceCredit;
     private volatile boolean finished;
@@ -167,7 +168,17 @@ public final class AudioStream implements AutoCloseable {
             LOG.warning("the reader of job " + jobId + " took nothing for " + stalled + " ms; cancelling the job");
             worker.cancel(this);
             fail(new SpeechException(SpeechException.Reason.CLIENT_STALLED, "the client read nothing for " + stallMillis + " ms"));
+            abandoned.complete(null);
         }
+    }
+
+    /**
+     * Runs {@code action} once if core cancels the job because its reader took nothing for too
+     * long (at once if it has already). A transport ends the reader's connection with it: a writer
+     * blocked on a client that reads nothing would otherwise wait for that client for ever.
+     */
+    public void whenAbandoned(Runnable action) {
+        abandoned.thenRun(action);
     }
 
     /** How long audio has waited while the reader took nothing; 0 while nothing waits. */

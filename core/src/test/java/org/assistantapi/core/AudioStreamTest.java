@@ -98,8 +98,11 @@ class AudioStreamTest {
         assertEquals(List.of(new ToWorker.Credit(job, CREDITS / 2), new ToWorker.Credit(job, CREDITS / 2)),
                 worker.received(ToWorker.Credit.class));
         assertEquals(1, ends.get());
+        AtomicInteger abandoned = new AtomicInteger();
+        stream.whenAbandoned(abandoned::incrementAndGet);
         stream.close();
         assertEquals(1, ends.get(), "ended once");
+        assertEquals(0, abandoned.get(), "a reader that read to the end was not abandoned");
         assertTrue(worker.received(ToWorker.Cancel.class).isEmpty(), "a finished job is not cancelled");
     }
 
@@ -149,6 +152,8 @@ class AudioStreamTest {
     @Test
     void aOneShotReaderThatTakesNothingGetsItsJobCancelled() throws Exception {
         AudioStream stream = start(JobKind.ONE_SHOT);
+        AtomicInteger abandoned = new AtomicInteger();
+        stream.whenAbandoned(abandoned::incrementAndGet);
         stream.cancelIfStalled(0);
         assertTrue(worker.received(ToWorker.Cancel.class).isEmpty(), "no audio waits: nothing stalls");
         worker.audio(stream.jobId(), (byte) 1);
@@ -156,6 +161,9 @@ class AudioStreamTest {
         stream.cancelIfStalled(0);
         assertEquals(List.of(new ToWorker.Cancel(stream.jobId())), worker.received(ToWorker.Cancel.class));
         assertEquals(1, ends.get(), "the place is given back although the reader never reads again");
+        assertEquals(1, abandoned.get(), "the transport is told, to close the connection");
+        stream.whenAbandoned(abandoned::incrementAndGet);
+        assertEquals(2, abandoned.get(), "at once when it already happened");
         stream.read();
         assertEquals(SpeechException.Reason.CLIENT_STALLED, assertThrows(SpeechException.class, stream::read).reason());
     }

@@ -30,7 +30,8 @@ final class SpeechHandler implements Handler {
         AccessEntry access = AccessEntry.of(req);
         access.speech(request.voice(), request.format());
         AudioBody body = AudioBody.of(fields.string("stream_format").orElse("audio"));
-        try (AudioStream stream = speak(request, Caller.of(req))) {
+        try (AudioStream stream = speak(request, Caller.of(req)); StalledWriterCutoff cutoff = new StalledWriterCutoff()) {
+            stream.whenAbandoned(cutoff::cut);
             AudioResponse.send(res, startOrThrow(stream), body, stream::read, access::firstByte);
         }
     }
