@@ -6,6 +6,7 @@ module org.assistantapi.engines {
     requires java.logging;
     requires com.fasterxml.jackson.databind;
     requires com.microsoft.onnxruntime;
+    requires com.google.protobuf;
 
     exports org.assistantapi.engines;
     exports org.assistantapi.engines.espeak;

@@ -17,6 +17,7 @@ import org.assistantapi.api.cli.VoicesListCommand;
 import org.assistantapi.api.config.ConfigException;
 import org.assistantapi.api.config.ServerConfig;
 import org.assistantapi.api.http.ApiServer;
+import org.assistantapi.api.http.SynthesisLog;
 import org.assistantapi.api.wyoming.WyomingServer;
 import org.assistantapi.core.SpeechService;
 
@@ -128,11 +129,12 @@ public final class Main {
         Logger log = Logger.getLogger(Main.class.getName());
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
         SpeechService speech = SpeechService.start(config.core());
-        WebServer server = ApiServer.start(config, speech);
+        SynthesisLog requests = SynthesisLog.create(config.metricsEnabled(), speech);
+        WebServer server = ApiServer.start(config, speech, requests);
         Optional<WyomingServer> wyoming;
         try {
             wyoming = config.wyoming().enabled()
-                    ? Optional.of(WyomingServer.start(config.wyoming(), speech)) : Optional.empty();
+                    ? Optional.of(WyomingServer.start(config.wyoming(), speech, requests)) : Optional.empty();
         } catch (IOException e) {
             log.severe(e.getMessage());
             System.err.println(e.getMessage());

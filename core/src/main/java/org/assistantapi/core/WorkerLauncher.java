@@ -27,6 +27,9 @@ final class WorkerLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.workers().jvmOptions());
         nativeLibraryDir().ifPresent(dir -> command.add("-Donnxruntime.native.path=" + dir));
+        // protobuf-java (which reads Piper's networks) uses sun.misc.Unsafe; without this, Java 25
+        // prints a four-line deprecation warning in every worker's log.
+        command.add("--sun-misc-unsafe-memory-access=allow");
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()) {
             command.addAll(List.of("--enable-native-access=" + NATIVE_MODULES,

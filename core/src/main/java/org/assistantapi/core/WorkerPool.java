@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.assistantapi.workers.protocol.FromWorker;
+import org.assistantapi.workers.protocol.VoiceDescriptor;
 
 /**
  * The worker processes: starts them, routes each job to the least-loaded ready one, pings them,
@@ -60,7 +61,7 @@ final class WorkerPool implements AutoCloseable {
         monitor = Thread.ofPlatform().name("worker-monitor").daemon().start(this::monitor);
     }
 
-    /** Voices and formats as the first ready worker reported them (every worker has the same setup). */
+    /** Voices every ready worker can speak, and formats as the first ready worker reported them (every worker has the same setup). */
     Optional<FromWorker.Ready> catalog() {
         return Optional.ofNullable(catalog);
     }
@@ -136,13 +137,11 @@ final class WorkerPool implements AutoCloseable {
         synchronized (slot) {
             try {
                 WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)), meter,
-                        exitedProcess -> exited(slot, exitedProcess));
+                        changed -> updateCatalog(), exitedProcess -> exited(slot, exitedProcess));
                 slot.process = process;
                 process.ready().thenAccept(ready -> {
-                    if (catalog == null) {
-                        catalog = ready;
-                    }
                     LOG.info(id + " (pid " + process.pid() + ") ready with " + ready.voices().size() + " voices");
+                    updateCatalog();
                 });
             } catch (IOException e) {
                 LOG.log(Level.SEVERE, "could not start " + id, e);
@@ -151,7 +150,30 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Offers the voices every ready worker has (see {@link VoiceCatalog}) and logs each change once.
+     * With no worker ready the last catalog stays.
+     */
+    private synchronized void updateCatalog() {
+        List<WorkerProcess> ready = readyWorkers();
+        if (ready.isEmpty()) {
+            return;
+        }
+        FromWorker.Ready before = catalog;
+        List<VoiceDescriptor> previous = before == null ? List.of() : before.voices();
+        List<VoiceDescriptor> voices = VoiceCatalog.agreed(previous, ready.stream().map(WorkerProcess::voices).toList());
+        if (before == null) {
+            catalog = new FromWorker.Ready(voices, ready.getFirst().ready().join().formats());
+            return;
+        }
+        if (!voices.equals(previous)) {
+            VoiceCatalog.changes(previous, voices).forEach(LOG::info);
+            catalog = new FromWorker.Ready(voices, before.formats());
+        }
+    }
+
     private void exited(Slot slot, WorkerProcess process) {
+        updateCatalog();
         synchronized (slot) {
             if (!closed && slot.process == process) {
                 // Only a worker that became ready and served a while ends a crash loop.

@@ -20,6 +20,7 @@ import org.assistantapi.workers.protocol.Frame;
 import org.assistantapi.workers.protocol.FrameCodec;
 import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.ToWorker;
+import org.assistantapi.workers.protocol.VoiceDescriptor;
 
 /**
  * One worker JVM and its pipes: frames to its stdin, frames from its stdout routed to the streams
@@ -43,25 +44,29 @@ final class WorkerProcess implements WorkerLink {
     private volatile long lastPongNanos = System.nanoTime();
     private volatile int reportedActiveJobs;
     private final Set<String> loadedVoices = ConcurrentHashMap.newKeySet();
+    private final Consumer<WorkerProcess> onVoicesChanged;
+    private volatile List<VoiceDescriptor> voices = List.of();
 
-    private WorkerProcess(String id, Process process, SynthesisMeter meter) {
+    private WorkerProcess(String id, Process process, SynthesisMeter meter, Consumer<WorkerProcess> onVoicesChanged) {
         this.id = id;
         this.process = process;
         this.meter = meter;
+        this.onVoicesChanged = onVoicesChanged;
         this.writer = new FrameCodec.Writer(new BufferedOutputStream(process.getOutputStream()));
     }
 
     /**
-     * Starts the process; {@code meter} adds up what its jobs speak, {@code onExit} runs once, on the
-     * reader thread, when it is gone.
+     * Starts the process; {@code meter} adds up what its jobs speak, {@code onVoicesChanged} runs on
+     * the reader thread when it reports new voices after its {@code Ready}, {@code onExit} runs once,
+     * on the reader thread, when it is gone.
      */
-    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter, Consumer<WorkerProcess> onExit)
-            throws IOException {
+    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter,
+                               Consumer<WorkerProcess> onVoicesChanged, Consumer<WorkerProcess> onExit) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         // ONNX Runtime 1.29 collects telemetry for Microsoft unless told not to.
         builder.environment().putIfAbsent("ORT_DISABLE_TELEMETRY", "1");
         Process process = builder.start();
-        WorkerProcess worker = new WorkerProcess(id, process, meter);
+        WorkerProcess worker = new WorkerProcess(id, process, meter, onVoicesChanged);
         Thread.ofPlatform().name(id + "-stdout").daemon().start(() -> worker.readFrames(onExit));
         Thread.ofPlatform().name(id + "-stderr").daemon().start(worker::logStderr);
         return worker;
@@ -77,6 +82,11 @@ final class WorkerProcess implements WorkerLink {
 
     CompletableFuture<FromWorker.Ready> ready() {
         return ready;
+    }
+
+    /** The voices it can speak now, as it last reported them. */
+    List<VoiceDescriptor> voices() {
+        return voices;
     }
 
     /** Whether it ever said it was ready (it may have died since). */
@@ -232,7 +242,12 @@ final class WorkerProcess implements WorkerLink {
         switch (frame) {
             case FromWorker.Ready r -> {
                 lastPongNanos = System.nanoTime();
+                voices = r.voices();
                 ready.complete(r);
+            }
+            case FromWorker.CatalogChanged c -> {
+                voices = c.voices();
+                onVoicesChanged.accept(this);
             }
             case FromWorker.Pong pong -> {
                 lastPongNanos = System.nanoTime();

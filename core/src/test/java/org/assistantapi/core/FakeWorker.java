@@ -21,7 +21,7 @@ final class FakeWorker implements WorkerLink {
 
     /** The catalog every fake worker reports: one voice, one format. */
     static final FromWorker.Ready CATALOG = new FromWorker.Ready(
-            List.of(new VoiceDescriptor("espeak:en-us", "espeak", "en-US", 22050, 1, Map.of())),
+            List.of(new VoiceDescriptor("espeak:en-us", "espeak", "en-US", 22050, 1, Map.of(), "")),
             List.of(new FormatDescriptor("pcm", "audio/pcm")));
 
     /** A request for the catalog's voice and format. */

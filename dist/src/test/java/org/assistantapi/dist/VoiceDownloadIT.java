@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,15 @@ class VoiceDownloadIT {
         return RunningServer.repo().resolve("engines/src/test/voices");
     }
 
-    /** A configuration whose only voice directory is {@code voices}, with the local catalog. */
+    /** A configuration whose only voice directory is {@code voices}, with the local catalog and no server (port 1). */
     private static Path config(Path voices) throws Exception {
-        return Files.writeString(Files.createTempFile(tmp, "config", ".yaml"), "voices:\n  dirs:\n    - " + voices
+        return config(voices, 1);
+    }
+
+    /** The same, for the server on {@code port}. */
+    private static Path config(Path voices, int port) throws Exception {
+        return Files.writeString(Files.createTempFile(tmp, "config", ".yaml"), "server:\n  port: " + port
+                + "\nvoices:\n  dirs:\n    - " + voices
                 + "\n  catalog_url: http://127.0.0.1:" + catalog.getAddress().getPort() + "\n");
     }
 
@@ -94,6 +101,7 @@ class VoiceDownloadIT {
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(VOICE + ": installed in " + voices + "\n", first.out());
         assertTrue(first.err().contains(VOICE + ".onnx 100%"), "progress: " + first.err());
+        assertTrue(first.err().contains("no server answers at http://127.0.0.1:1 "), first.err());
         for (String suffix : List.of(".onnx", ".onnx.json")) {
             assertArrayEquals(Files.readAllBytes(testVoices().resolve(VOICE + suffix)), Files.readAllBytes(voices.resolve(VOICE + suffix)));
         }
@@ -105,6 +113,22 @@ class VoiceDownloadIT {
         try (RunningServer server = RunningServer.start("workers:\n  count: 1\nvoices:\n  dirs:\n    - " + voices + "\n")) {
             JsonNode listed = JSON.readTree(server.get("/v1/audio/voices").body());
             assertTrue(listed.get("data").findValuesAsText("id").contains(VOICE), listed.toString());
+        }
+    }
+
+    @Test
+    void aRunningServerOffersTheVoiceWithoutARestartAndTheCommandSaysSo() throws Exception {
+        Path voices = Files.createDirectories(tmp.resolve("live"));
+        try (RunningServer server = RunningServer.start("workers:\n  count: 2\nvoices:\n  dirs:\n    - " + voices + "\n")) {
+            Run run = launch("voices", "download", "--config", config(voices, server.port).toString(), VOICE);
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.err().contains("the server at http://127.0.0.1:" + server.port + " offers " + VOICE + " now"), run.err());
+            JsonNode listed = JSON.readTree(server.get("/v1/audio/voices").body());
+            assertTrue(listed.get("data").findValuesAsText("id").contains(VOICE), listed.toString());
+            HttpResponse<byte[]> spoken = server.postJson("/v1/audio/speech",
+                    "{\"model\":\"tts-1\",\"voice\":\"" + VOICE + "\",\"input\":\"New here.\",\"response_format\":\"wav\"}");
+            assertEquals(200, spoken.statusCode());
+            assertEquals(22050, Wav.parse(spoken.body()).sampleRate());
         }
     }
 

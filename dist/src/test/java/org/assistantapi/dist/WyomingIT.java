@@ -1,5 +1,6 @@
 package org.assistantapi.dist;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,8 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class WyomingIT {
 
     private static final String TONES = "en_US-tones-medium";
+    private static final String MULTI = "en_US-tonesmulti-low";
+    /** Short, so that a test can wait it out; Home Assistant's clients send their events without pauses. */
+    private static final int READ_TIMEOUT_SECONDS = 5;
     private static RunningServer server;
     private static int port;
 
@@ -42,7 +49,7 @@ class WyomingIT {
             port = free.getLocalPort();
         }
         server = RunningServer.start("workers:\n  count: 2\n"
-                + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + port + "\n"
+                + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + port + "\n  read_timeout_seconds: " + READ_TIMEOUT_SECONDS + "\n"
                 + "voices:\n  default: " + TONES + "\n  dirs: [\"" + RunningServer.repo().resolve("engines/src/test/voices") + "\"]\n");
     }
 
@@ -82,7 +89,84 @@ class WyomingIT {
             assertTrue(tones.path("speakers").isNull(), tones.toString());
             assertEquals("alice", voice(program, "en_US-tonesmulti-low").path("speakers").get(0).path("name").asText());
             assertTrue(voice(program, "espeak:en-us").path("installed").asBoolean());
+            assertEquals("tlh", voice(program, "espeak:piqd").path("languages").get(0).asText(), "Klingon by its tag");
+            assertEquals(0, voice(program, "espeak:py").path("languages").size(), "a language with no tag is left out");
+            for (JsonNode voice : program.path("voices")) {
+                for (JsonNode language : voice.path("languages")) {
+                    String tag = language.asText();
+                    assertEquals(tag, new Locale.Builder().setLanguageTag(tag).build().toLanguageTag(),
+                            voice.path("name").asText() + ": well-formed BCP 47 in canonical form");
+                }
+            }
         }
+    }
+
+    @Test
+    void anUnknownSpeakerSpeaksWithTheDefaultSpeakerAsPipersServerDoes() throws Exception {
+        try (WyomingClient client = new WyomingClient(port)) {
+            client.send("synthesize", Map.of("text", "Which speaker?", "voice", Map.of("name", MULTI, "speaker", "nobody")));
+            Audio typo = audio(client);
+            client.send("synthesize", Map.of("text", "Which speaker?", "voice", Map.of("name", MULTI)));
+            Audio unnamed = audio(client);
+            assertEquals(16000, typo.start().path("rate").asInt());
+            assertArrayEquals(unnamed.pcm(), typo.pcm(), "the voice's default speaker");
+        }
+        eventually(() -> Files.readString(server.dir.resolve("logs/assistant-api.0.log")),
+                "voice " + MULTI + " has no speaker 'nobody'; speaking with its default speaker");
+    }
+
+    @Test
+    void synthesesAreInTheAccessLogAndTheMetrics() throws Exception {
+        try (WyomingClient client = new WyomingClient(port)) {
+            client.send("synthesize", Map.of("text", "Counted.", "voice", Map.of("name", TONES)));
+            audio(client);
+            client.send("synthesize-start", Map.of("voice", Map.of("name", TONES)));
+            client.send("synthesize-chunk", Map.of("text", "Counted too."));
+            client.send("synthesize-stop", Map.of());
+            audio(client);
+            client.expect("synthesize-stopped");
+        }
+        // the line is written when the synthesis ends, which may be just after the client has its last event
+        String access = eventually(() -> Files.readString(server.dir.resolve("logs/access.0.log")),
+                " WYOMING synthesize status=200 voice=" + TONES + " format=pcm bytes=");
+        assertTrue(access.contains(" WYOMING synthesize-start status=200 voice=" + TONES + " format=pcm bytes="), access);
+        String metrics = server.get("/metrics").body();
+        assertTrue(metrics.contains("assistant_api_requests_total{transport=\"wyoming\",route=\"synthesize\",status=\"200\"}"), metrics);
+        assertTrue(metrics.contains("assistant_api_requests_total{transport=\"wyoming\",route=\"synthesize-start\",status=\"200\"}"), metrics);
+        assertTrue(metrics.contains("assistant_api_time_to_first_audio_seconds_count{transport=\"wyoming\",route=\"synthesize\"}"), metrics);
+    }
+
+    @Test
+    void aStreamWhoseTextStopsComingPastTheReadTimeoutEndsWithATimeout() throws Exception {
+        try (WyomingClient client = new WyomingClient(port)) {
+            client.send("synthesize-start", Map.of("voice", Map.of("name", TONES)));
+            client.send("synthesize-chunk", Map.of("text", "Let me look that up. "));
+            client.expect("audio-start");
+            WyomingClient.Event event = client.read();
+            while (event.type().equals("audio-chunk")) {
+                event = client.read();
+            }
+            assertEquals("error", event.type(), event.data().toString());
+            assertEquals("timeout", event.data().path("code").asText());
+            assertTrue(event.data().path("text").asText().contains(READ_TIMEOUT_SECONDS + " s"));
+            assertNull(client.read(), "closed");
+        }
+        eventually(() -> Files.readString(server.dir.resolve("logs/access.0.log")),
+                " WYOMING synthesize-start status=408 cut_off voice=" + TONES);
+    }
+
+    /** What {@code read} returns once it holds {@code expected}, looking for up to 10 s (the server writes it on its own time). */
+    private static String eventually(Callable<String> read, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String text = read.call();
+        while (!text.contains(expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + expected + "' in:\n" + text);
+            }
+            Thread.sleep(100);
+            text = read.call();
+        }
+        return text;
     }
 
     @Test
@@ -268,16 +352,27 @@ class WyomingIT {
         }
     }
 
+    /** One audio-start … audio-stop, checking each event's timestamp: the milliseconds of audio before it. */
     private static Audio audio(WyomingClient client) throws IOException {
         JsonNode start = client.expect("audio-start").data();
+        assertEquals(0, start.path("timestamp").asLong(-1), start.toString());
+        int rate = start.path("rate").asInt();
         List<WyomingClient.Event> chunks = new ArrayList<>();
         ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-        for (WyomingClient.Event event = client.read(); !event.type().equals("audio-stop"); event = client.read()) {
+        WyomingClient.Event event;
+        for (event = client.read(); !event.type().equals("audio-stop"); event = client.read()) {
             assertEquals("audio-chunk", event.type(), event.data().toString());
+            assertEquals(millis(pcm.size(), rate), event.data().path("timestamp").asLong(-1), event.data().toString());
             chunks.add(event);
             pcm.write(event.payload());
         }
+        assertEquals(millis(pcm.size(), rate), event.data().path("timestamp").asLong(-1),
+                "audio-stop carries data (wyoming 1.7.1's from_event needs it): " + event.header());
         return new Audio(start, chunks, pcm.toByteArray());
+    }
+
+    private static long millis(int pcmBytes, int rate) {
+        return pcmBytes / 2 * 1000L / rate;
     }
 
     private static JsonNode voice(JsonNode program, String name) {

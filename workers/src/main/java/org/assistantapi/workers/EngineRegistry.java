@@ -8,9 +8,11 @@ import java.util.logging.Logger;
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.SpeechEngine;
 import org.assistantapi.engines.Voice;
+import org.assistantapi.engines.VoiceChanges;
 import org.assistantapi.engines.VoiceInfo;
 import org.assistantapi.engines.espeak.EspeakEngine;
 import org.assistantapi.engines.piper.PiperEngine;
+import org.assistantapi.workers.protocol.VoiceDescriptor;
 import org.assistantapi.workers.protocol.WorkerOptions;
 
 /** The engines this worker runs, and which of them speaks a given voice id. */
@@ -38,6 +40,27 @@ final class EngineRegistry implements AutoCloseable {
 
     List<VoiceInfo> voices() {
         return engines.stream().flatMap(engine -> engine.voices().stream()).toList();
+    }
+
+    /** The voices as core is told of them. */
+    List<VoiceDescriptor> describe() {
+        List<VoiceDescriptor> described = new ArrayList<>();
+        for (SpeechEngine engine : engines) {
+            for (VoiceInfo v : engine.voices()) {
+                described.add(new VoiceDescriptor(v.id(), v.engine(), v.language(), v.sampleRate(), v.speakerCount(),
+                        v.speakers(), engine.revision(v.id())));
+            }
+        }
+        return described;
+    }
+
+    /** Every engine's look at its voice files; see {@link SpeechEngine#refresh}. */
+    VoiceChanges refresh() {
+        VoiceChanges changes = VoiceChanges.NONE;
+        for (SpeechEngine engine : engines) {
+            changes = changes.and(engine.refresh());
+        }
+        return changes;
     }
 
     Voice load(String voiceId) throws EngineException {

@@ -120,7 +120,7 @@ final class JobScheduler implements Runnable {
             try {
                 turns.add(newJob(start, voice));
             } catch (EngineException | RuntimeException e) {
-                voices.release(start.voice());
+                voices.release(voice);
                 throw e;
             }
         } catch (EngineException e) {
@@ -152,7 +152,7 @@ final class JobScheduler implements Runnable {
                 new FrameOutputStream(frame -> self[0].offer(frame)), start.continuation());
         Job job = new Job(id, voice, options, encoder, start.credits(), output, () -> {
             jobs.remove(id);
-            voices.release(start.voice());
+            voices.release(voice);
         });
         self[0] = job;
         try {

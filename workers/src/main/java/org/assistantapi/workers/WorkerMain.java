@@ -12,13 +12,11 @@ import java.util.logging.Logger;
 
 import org.assistantapi.encoders.AudioFormat;
 import org.assistantapi.encoders.Encoders;
-import org.assistantapi.engines.VoiceInfo;
 import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.Frame;
 import org.assistantapi.workers.protocol.FrameCodec;
 import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.ToWorker;
-import org.assistantapi.workers.protocol.VoiceDescriptor;
 import org.assistantapi.workers.protocol.WorkerOptions;
 
 /**
@@ -46,8 +44,9 @@ public final class WorkerMain {
         scheduler.load(options.prewarmVoices()).stream()
                 .filter(load -> load.error() != null)
                 .forEach(load -> LOG.warning("prewarm of " + load.voice() + " failed: " + load.error()));
-        output.send(new FromWorker.Ready(describe(engines.voices()), describeFormats()));
+        output.send(new FromWorker.Ready(engines.describe(), describeFormats()));
         Thread synthesis = Thread.ofPlatform().name("synthesis").daemon().start(scheduler);
+        VoiceWatcher.start(options.voiceDirs(), engines, voices, output);
 
         readUntilCoreCloses(scheduler);
         LOG.info(options.workerId() + ": stdin closed, exiting");
@@ -68,12 +67,6 @@ public final class WorkerMain {
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "unreadable input from core", e);
         }
-    }
-
-    private static List<VoiceDescriptor> describe(List<VoiceInfo> voices) {
-        return voices.stream()
-                .map(v -> new VoiceDescriptor(v.id(), v.engine(), v.language(), v.sampleRate(), v.speakerCount(), v.speakers()))
-                .toList();
     }
 
     private static List<FormatDescriptor> describeFormats() {

@@ -18,7 +18,9 @@ final class WorkerTuning {
     static PiperSettings piper(WorkerOptions options) {
         return new PiperSettings(options.voiceDirs(),
                 Duration.ofMillis(options.tuning("piper.sentence_silence_ms", (int) PiperSettings.DEFAULT_SENTENCE_SILENCE.toMillis())),
-                options.tuning("piper.intra_op_threads", PiperSettings.DEFAULT_INTRA_OP_THREADS));
+                options.tuning("piper.intra_op_threads", PiperSettings.DEFAULT_INTRA_OP_THREADS),
+                Duration.ofMillis(options.tuning("piper.first_window_ms", (int) PiperSettings.DEFAULT_FIRST_WINDOW.toMillis())),
+                Duration.ofMillis(options.tuning("piper.window_ms", (int) PiperSettings.DEFAULT_WINDOW.toMillis())));
     }
 
     static EncoderSettings encoders(WorkerOptions options) {

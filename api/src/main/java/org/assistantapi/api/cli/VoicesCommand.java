@@ -4,6 +4,7 @@ import java.io.Console;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,13 +37,15 @@ public final class VoicesCommand {
 
               Installs Piper voices, e.g. en_US-lessac-medium, from the voice catalog
               (voices.catalog_url) into the first writable directory of voices.dirs,
-              checking each file's size and MD5. Restart the server to use new voices.
+              checking each file's size and MD5. A running server offers them within
+              seconds, without a restart; the command waits until it does.
               --config     YAML configuration, as for serve
             """;
 
     /** Catalog ids: letters, digits, '_', '-', '.'; no '/' or leading dot, so always a plain file name. */
     private static final Pattern VOICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final long MAX_CATALOG_BYTES = 64L * 1024 * 1024;
+    private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(5);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -102,14 +105,19 @@ public final class VoicesCommand {
             return Status.FAILED;
         }
         try {
-            return download(ids, config.voiceCatalog(), new VoiceDirectories(config.core().workers().voiceDirs()));
+            List<String> installed = download(ids, config.voiceCatalog(), new VoiceDirectories(config.core().workers().voiceDirs()));
+            if (!installed.isEmpty()) {
+                new ServerPickup(new ServerClient(ServerClient.url(config), SERVER_TIMEOUT), err, ServerPickup.WAIT).await(installed);
+            }
+            return installed.size() == ids.size() ? Status.OK : Status.FAILED;
         } catch (DownloadException e) {
             err.println("error: " + e.getMessage());
             return Status.FAILED;
         }
     }
 
-    private Status download(SequencedSet<String> ids, URI catalogBase, VoiceDirectories dirs) throws DownloadException {
+    /** @return the voices installed or found installed; fewer than asked for when some failed */
+    private List<String> download(SequencedSet<String> ids, URI catalogBase, VoiceDirectories dirs) throws DownloadException {
         URI catalogUrl = VoiceCatalog.url(catalogBase, VoiceCatalog.FILE);
         err.println("reading the voice catalog " + catalogUrl);
         VoiceCatalog catalog = VoiceCatalog.parse(http.fetch(catalogUrl, MAX_CATALOG_BYTES));
@@ -127,16 +135,16 @@ public final class VoicesCommand {
             }
         }
         if (unknown) {
-            return Status.FAILED;
+            return List.of();
         }
         VoiceDownloader downloader = new VoiceDownloader(http, catalogBase, progress);
         Path target = null;
-        boolean failed = false;
-        int installed = 0;
+        List<String> installed = new ArrayList<>();
         for (CatalogVoice voice : voices) {
             Optional<Path> holding = dirs.holding(voice);
             if (holding.isPresent()) {
                 out.println(voice.id() + ": already installed in " + holding.get());
+                installed.add(voice.id());
                 continue;
             }
             if (target == null) {
@@ -146,16 +154,12 @@ public final class VoicesCommand {
             try {
                 downloader.install(voice, target);
                 out.println(voice.id() + ": installed in " + target);
-                installed++;
+                installed.add(voice.id());
             } catch (DownloadException e) {
                 err.println("error: " + voice.id() + " not installed: " + e.getMessage());
-                failed = true;
             }
         }
-        if (installed > 0) {
-            err.println("restart assistant-api to use the new voice" + (installed > 1 ? "s" : ""));
-        }
-        return failed ? Status.FAILED : Status.OK;
+        return installed;
     }
 
     private Status usageError(String message) {

@@ -1,6 +1,8 @@
 package org.assistantapi.api.http;
 
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -28,6 +30,11 @@ final class AccessEntry {
         this.method = method;
         this.path = path;
         this.startNanos = startNanos;
+    }
+
+    /** An id for a request whose client sent none. */
+    static String randomId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
     /** The entry the access log filter registered for this request. */

@@ -1,7 +1,5 @@
 package org.assistantapi.api.http;
 
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.helidon.http.HeaderName;
@@ -51,13 +49,13 @@ public final class AccessLogFilter implements Filter {
         int status = res.status().code();
         if (entry.log(status, res.bytesWritten(), cutOff) && metrics != null) {
             String route = req.matchingPattern().filter(pattern -> !pattern.isEmpty()).orElse(Metrics.UNMATCHED);
-            metrics.record(route, status, entry.elapsedNanos(), entry.firstByteAfterNanos());
+            metrics.record(SynthesisLog.HTTP, route, status, entry.elapsedNanos(), entry.firstByteAfterNanos());
         }
     }
 
     private static String requestId(RoutingRequest req) {
         return req.headers().first(REQUEST_ID)
                 .filter(id -> CLIENT_ID.matcher(id).matches())
-                .orElseGet(() -> HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+                .orElseGet(AccessEntry::randomId);
     }
 }

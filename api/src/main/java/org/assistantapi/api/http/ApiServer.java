@@ -23,7 +23,8 @@ public final class ApiServer {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
-    public static WebServer start(ServerConfig config, SpeechService speech) {
+    /** {@code log}: where requests are counted (its metrics, if on, are served at {@code /metrics}). */
+    public static WebServer start(ServerConfig config, SpeechService speech, SynthesisLog log) {
         if (config.auth().apiKeys().isEmpty()) {
             LOG.warning("no API keys configured (auth.api_keys, auth.api_key_file): anyone who can reach "
                     + config.host() + " may use the server");
@@ -42,17 +43,17 @@ public final class ApiServer {
                 // Main stops the server (after draining for this long) before the workers.
                 .shutdownGracePeriod(config.shutdownGrace())
                 .shutdownHook(false)
-                .routing(routing -> routes(routing, config, speech))
+                .routing(routing -> routes(routing, config, speech, log))
                 .build()
                 .start();
     }
 
-    static void routes(HttpRouting.Builder routing, ServerConfig config, SpeechService speech) {
+    static void routes(HttpRouting.Builder routing, ServerConfig config, SpeechService speech, SynthesisLog log) {
         JsonBodies bodies = new JsonBodies(config.limits().maxBodyBytes());
         VoicesHandler voices = new VoicesHandler(speech);
         HealthHandler health = new HealthHandler(speech);
         SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
-        Metrics metrics = config.metricsEnabled() ? new Metrics(speech) : null;
+        Metrics metrics = log.metrics().orElse(null);
         routing.addFilter(new AccessLogFilter(metrics));
         if (!config.auth().apiKeys().isEmpty()) {
             routing.addFilter(new ApiKeyFilter(config.auth(), openPaths(config.auth())));

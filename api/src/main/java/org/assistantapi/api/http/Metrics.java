@@ -16,11 +16,12 @@ import org.assistantapi.core.SpeechService;
 import org.assistantapi.core.SynthesisTotal;
 
 /**
- * The server's metrics in Prometheus' text format (version 0.0.4): requests by route and status,
- * duration and time-to-first-audio histograms by route, gauges read from core when scraped, and
- * per voice the audio spoken and the engine time it took.
- * Routes are the registered patterns ({@code /v1/audio/speech/sessions/{id}/append}), so a client
- * cannot grow the label set; a request no route matched (404, 401) counts as {@code unmatched}.
+ * The server's metrics in Prometheus' text format (version 0.0.4): requests by transport, route
+ * and status, duration and time-to-first-audio histograms by transport and route, gauges read from
+ * core when scraped, and per voice the audio spoken and the engine time it took.
+ * HTTP routes are the registered patterns ({@code /v1/audio/speech/sessions/{id}/append}), so a
+ * client cannot grow the label set; a request no route matched (404, 401) counts as
+ * {@code unmatched}. Wyoming's routes are the event that asked for speech ({@link SynthesisLog}).
  */
 final class Metrics {
 
@@ -28,24 +29,32 @@ final class Metrics {
     private static final double[] TTFB = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     private static final double[] DURATION = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
 
-    private record Key(String route, int status) {
+    private record Key(String transport, String route, int status) {
+    }
+
+    /** A histogram's series: one per transport and route. */
+    private record Series(String transport, String route) {
+        String labels() {
+            return "transport=\"" + escape(transport) + "\",route=\"" + escape(route) + "\",";
+        }
     }
 
     private final SpeechService speech;
     private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<String, Histogram> durations = new ConcurrentHashMap<>();
-    private final Map<String, Histogram> firstAudio = new ConcurrentHashMap<>();
+    private final Map<Series, Histogram> durations = new ConcurrentHashMap<>();
+    private final Map<Series, Histogram> firstAudio = new ConcurrentHashMap<>();
 
     Metrics(SpeechService speech) {
         this.speech = speech;
     }
 
     /** One finished request; {@code firstByteNanos} negative when it sent no audio. */
-    void record(String route, int status, long durationNanos, long firstByteNanos) {
-        requests.computeIfAbsent(new Key(route, status), key -> new LongAdder()).increment();
-        durations.computeIfAbsent(route, r -> new Histogram(DURATION)).observe(durationNanos / 1e9);
+    void record(String transport, String route, int status, long durationNanos, long firstByteNanos) {
+        requests.computeIfAbsent(new Key(transport, route, status), key -> new LongAdder()).increment();
+        Series series = new Series(transport, route);
+        durations.computeIfAbsent(series, r -> new Histogram(DURATION)).observe(durationNanos / 1e9);
         if (firstByteNanos >= 0) {
-            firstAudio.computeIfAbsent(route, r -> new Histogram(TTFB)).observe(firstByteNanos / 1e9);
+            firstAudio.computeIfAbsent(series, r -> new Histogram(TTFB)).observe(firstByteNanos / 1e9);
         }
     }
 
@@ -57,10 +66,11 @@ final class Metrics {
 
     String scrape() {
         StringBuilder out = new StringBuilder(4096);
-        header(out, "assistant_api_requests_total", "counter", "HTTP requests answered, by route and status");
+        header(out, "assistant_api_requests_total", "counter",
+                "requests answered (HTTP requests, Wyoming syntheses), by transport, route and status");
         Map<String, Long> counts = new TreeMap<>();
-        requests.forEach((key, count) ->
-                counts.put("route=\"" + escape(key.route()) + "\",status=\"" + key.status() + "\"", count.sum()));
+        requests.forEach((key, count) -> counts.put(new Series(key.transport(), key.route()).labels()
+                + "status=\"" + key.status() + "\"", count.sum()));
         counts.forEach((labels, count) ->
                 out.append("assistant_api_requests_total{").append(labels).append("} ").append(count).append('\n'));
         histograms(out, "assistant_api_request_duration_seconds", "from the request to the end of its response", durations);
@@ -95,9 +105,11 @@ final class Metrics {
         }
     }
 
-    private static void histograms(StringBuilder out, String name, String help, Map<String, Histogram> byRoute) {
+    private static void histograms(StringBuilder out, String name, String help, Map<Series, Histogram> bySeries) {
         header(out, name, "histogram", help);
-        new TreeMap<>(byRoute).forEach((route, histogram) -> histogram.write(out, name, "route=\"" + escape(route) + "\","));
+        Map<String, Histogram> byLabels = new TreeMap<>();
+        bySeries.forEach((series, histogram) -> byLabels.put(series.labels(), histogram));
+        byLabels.forEach((labels, histogram) -> histogram.write(out, name, labels));
     }
 
     private static void gauge(StringBuilder out, String name, String help, long value) {

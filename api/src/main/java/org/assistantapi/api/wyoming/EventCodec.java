@@ -20,7 +20,12 @@ import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeStop;
 import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeStopped;
 import org.assistantapi.api.wyoming.WyomingEvent.VoiceWish;
 
-/** Maps events to the wire's type, data and payload and back, as the Wyoming Python library names them. */
+/**
+ * Maps events to the wire's type, data and payload and back, as the Wyoming Python library names
+ * them. Every event written carries the data fields the library's own event of that type carries
+ * (a null {@code text} included), because its {@code from_event} reads {@code event.data}, which
+ * is None for an event sent without data (wyoming 1.7.1's {@code AudioStop.from_event} fails on it).
+ */
 final class EventCodec {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -46,9 +51,9 @@ final class EventCodec {
             case SynthesizeChunk c -> frame("synthesize-chunk", data.put("text", c.text()));
             case SynthesizeStop s -> frame("synthesize-stop", data);
             case SynthesizeStopped s -> frame("synthesize-stopped", data);
-            case AudioStart a -> frame("audio-start", audioFormat(data, a.rate()));
-            case AudioChunk c -> new WyomingFrame("audio-chunk", audioFormat(data, c.rate()), c.pcm());
-            case AudioStop a -> frame("audio-stop", data);
+            case AudioStart a -> frame("audio-start", audioFormat(data, a.rate()).put("timestamp", a.timestamp()));
+            case AudioChunk c -> new WyomingFrame("audio-chunk", audioFormat(data, c.rate()).put("timestamp", c.timestamp()), c.pcm());
+            case AudioStop a -> frame("audio-stop", data.put("timestamp", a.timestamp()));
             case Error e -> frame("error", data.put("text", e.text()).put("code", e.code()));
             case Ping p -> frame("ping", data.put("text", p.text()));
             case Pong p -> frame("pong", data.put("text", p.text()));
@@ -66,9 +71,9 @@ final class EventCodec {
             case "synthesize-chunk" -> new SynthesizeChunk(requiredText(frame));
             case "synthesize-stop" -> new SynthesizeStop();
             case "synthesize-stopped" -> new SynthesizeStopped();
-            case "audio-start" -> new AudioStart(data.path("rate").asInt());
-            case "audio-chunk" -> new AudioChunk(data.path("rate").asInt(), frame.payload());
-            case "audio-stop" -> new AudioStop();
+            case "audio-start" -> new AudioStart(data.path("rate").asInt(), data.path("timestamp").asLong());
+            case "audio-chunk" -> new AudioChunk(data.path("rate").asInt(), frame.payload(), data.path("timestamp").asLong());
+            case "audio-stop" -> new AudioStop(data.path("timestamp").asLong());
             case "error" -> new Error(text(data, "text"), text(data, "code"));
             case "ping" -> new Ping(text(data, "text"));
             case "pong" -> new Pong(text(data, "text"));

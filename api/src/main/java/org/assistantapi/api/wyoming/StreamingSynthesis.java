@@ -2,8 +2,10 @@ package org.assistantapi.api.wyoming;
 
 import java.io.IOException;
 
+import org.assistantapi.api.http.SynthesisLog;
 import org.assistantapi.core.SessionAudio;
 import org.assistantapi.core.SpeechException;
+import org.assistantapi.core.SpeechRequest;
 import org.assistantapi.core.SpeechService;
 import org.assistantapi.core.SpeechSession;
 
@@ -15,28 +17,36 @@ import org.assistantapi.core.SpeechSession;
 final class StreamingSynthesis {
 
     private final SpeechSession session;
+    private final AudioRelay audioRelay;
     private final SentenceSplitter sentences = new SentenceSplitter();
     private final Thread relay;
     private volatile Exception failure;
 
-    private StreamingSynthesis(SpeechSession session, SessionAudio audio, WyomingWriter out) {
+    private StreamingSynthesis(SpeechSession session, SessionAudio audio, AudioRelay audioRelay) {
         this.session = session;
+        this.audioRelay = audioRelay;
         this.relay = Thread.ofVirtual().name("wyoming-audio-" + session.id()).start(() -> {
             try (audio) {
-                AudioRelay.relay(audio::read, audio.format().sampleRate(), out);
+                audioRelay.relay(audio::read, audio.format().sampleRate());
             } catch (IOException | SpeechException e) {
                 failure = e;
             }
         });
     }
 
-    static StreamingSynthesis start(SpeechService speech, WyomingEvent.VoiceWish voice, WyomingWriter out)
+    static StreamingSynthesis start(SpeechService speech, WyomingEvent.VoiceWish voice, AudioRelay relay)
             throws SpeechException {
-        SpeechSession session = speech.sessions().open(VoicePicker.request(speech, "", voice), WyomingConnection.OWNER);
+        SpeechSession session = null;
         try {
-            return new StreamingSynthesis(session, session.openAudio(), out);
+            SpeechRequest request = VoicePicker.request(speech, "", voice);
+            relay.speaks(request.voice());
+            session = speech.sessions().open(request, WyomingConnection.OWNER);
+            return new StreamingSynthesis(session, session.openAudio(), relay);
         } catch (SpeechException e) {
-            session.cancel();
+            if (session != null) {
+                session.cancel();
+            }
+            relay.failed(e);
             throw e;
         }
     }
@@ -57,15 +67,22 @@ final class StreamingSynthesis {
         session.close();
         relay.join();
         switch (failure) {
-            case null -> { }
-            case SpeechException e -> throw e;
-            case IOException e -> throw e;
+            case null -> audioRelay.finished();
+            case SpeechException e -> {
+                audioRelay.failed(e);
+                throw e;
+            }
+            case IOException e -> {
+                audioRelay.cutOff(SynthesisLog.COMPLETE); // the client left: logged as HTTP logs a response cut off
+                throw e;
+            }
             default -> throw new IllegalStateException(failure);
         }
     }
 
-    /** Stops speaking at once (the client left or broke the protocol). */
-    void cancel() {
+    /** Stops speaking at once (the client left, broke the protocol or went silent): logged with {@code status}. */
+    void cancel(int status) {
         session.cancel();
+        audioRelay.cutOff(status);
     }
 }

@@ -2,7 +2,6 @@ package org.assistantapi.api.wyoming;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,7 +44,8 @@ final class TtsInfo {
         node.set("attribution", voice.engine().equals("piper")
                 ? attribution("Piper", "https://github.com/rhasspy/piper")
                 : attribution("eSpeak NG", "https://github.com/espeak-ng/espeak-ng"));
-        node.putArray("languages").add(languageTag(voice.language()));
+        ArrayNode languages = node.putArray("languages");
+        LanguageTags.of(voice.language()).ifPresent(languages::add);
         if (voice.speakerCount() > 1) {
             ArrayNode speakers = node.putArray("speakers");
             voice.speakers().entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
@@ -54,12 +54,6 @@ final class TtsInfo {
             node.putNull("speakers");
         }
         return node;
-    }
-
-    /** BCP 47 as Home Assistant writes languages ({@code en-US}); workers may report {@code en-us} or {@code en_US}. */
-    static String languageTag(String language) {
-        String tag = Locale.forLanguageTag(language.replace('_', '-')).toLanguageTag();
-        return tag.equals("und") ? language : tag;
     }
 
     private static ObjectNode attribution(String name, String url) {

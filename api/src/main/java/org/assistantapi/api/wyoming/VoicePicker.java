@@ -3,6 +3,7 @@ package org.assistantapi.api.wyoming;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import org.assistantapi.core.AvailableVoice;
 import org.assistantapi.core.SpeechException;
@@ -16,6 +17,8 @@ import org.assistantapi.core.SpeechService;
  */
 final class VoicePicker {
 
+    private static final Logger LOG = Logger.getLogger(VoicePicker.class.getName());
+
     private VoicePicker() {
     }
 
@@ -25,7 +28,32 @@ final class VoicePicker {
             throw new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet");
         }
         AvailableVoice voice = pick(voices, wish, speech.defaultVoice());
-        return new SpeechRequest(text, null, voice.id(), wish.speaker(), "pcm", 1.0, voice.sampleRate());
+        return new SpeechRequest(text, null, voice.id(), speaker(voice, wish.speaker()), "pcm", 1.0, voice.sampleRate());
+    }
+
+    /**
+     * The speaker asked for, or null (the voice's default) when the voice has no such speaker, as
+     * Piper's own Wyoming server does: Home Assistant passes a speaker option through unchecked, and
+     * a typo should not silence the reply. The HTTP API refuses it instead.
+     */
+    private static String speaker(AvailableVoice voice, String speaker) {
+        if (speaker == null || speaker.isEmpty()) {
+            return null;
+        }
+        if (voice.speakers().containsKey(speaker) || isSpeakerNumber(speaker, voice.speakerCount())) {
+            return speaker;
+        }
+        LOG.warning("voice " + voice.id() + " has no speaker '" + speaker + "'; speaking with its default speaker");
+        return null;
+    }
+
+    private static boolean isSpeakerNumber(String speaker, int speakerCount) {
+        try {
+            int number = Integer.parseInt(speaker);
+            return number >= 0 && number < speakerCount;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static AvailableVoice pick(List<AvailableVoice> voices, WyomingEvent.VoiceWish wish, String defaultVoice)

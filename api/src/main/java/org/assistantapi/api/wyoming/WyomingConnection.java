@@ -16,8 +16,10 @@ import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeChunk;
 import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeStart;
 import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeStop;
 import org.assistantapi.api.wyoming.WyomingEvent.SynthesizeStopped;
+import org.assistantapi.api.http.SynthesisLog;
 import org.assistantapi.core.AudioStream;
 import org.assistantapi.core.SpeechException;
+import org.assistantapi.core.SpeechRequest;
 import org.assistantapi.core.SpeechService;
 
 /**
@@ -38,25 +40,31 @@ final class WyomingConnection implements Runnable {
 
 
     private static final Logger LOG = Logger.getLogger(WyomingConnection.class.getName());
-    /** Longest wait for the next event or the rest of one; an LLM pauses far less between pieces. */
-    static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
     /** Longest a write may stay blocked because the client reads nothing; then the connection closes. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
+    static final String TRANSPORT = "wyoming";
+
     private final Socket socket;
     private final SpeechService speech;
+    private final SynthesisLog requests;
+    /** Longest wait for the next event or the rest of one (wyoming.read_timeout_seconds). */
+    private final Duration readTimeout;
     private StreamingSynthesis streaming;
     private volatile WyomingWriter writer;
 
-    WyomingConnection(Socket socket, SpeechService speech) {
+    WyomingConnection(Socket socket, SpeechService speech, SynthesisLog requests, Duration readTimeout) {
         this.socket = socket;
         this.speech = speech;
+        this.requests = requests;
+        this.readTimeout = readTimeout;
     }
 
     @Override
     public void run() {
+        int endStatus = SynthesisLog.COMPLETE; // how a streaming synthesis still open at the end is logged: the client left
         try (socket) {
-            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
             WyomingReader in = new WyomingReader(socket.getInputStream());
             WyomingWriter out = new WyomingWriter(socket.getOutputStream());
             writer = out;
@@ -65,10 +73,15 @@ final class WyomingConnection implements Runnable {
                     handle(event, out);
                 }
             } catch (WyomingProtocolException e) {
+                endStatus = SynthesisLog.BAD_REQUEST;
                 out.write(new WyomingEvent.Error(e.getMessage(), "protocol_error"));
             } catch (SocketTimeoutException e) {
-                out.write(new WyomingEvent.Error("nothing received for " + READ_TIMEOUT.toSeconds() + " s", "timeout"));
+                endStatus = SynthesisLog.TIMED_OUT;
+                LOG.info("wyoming client " + socket.getRemoteSocketAddress() + " sent nothing for "
+                        + readTimeout.toSeconds() + " s (wyoming.read_timeout_seconds); closing its connection");
+                out.write(new WyomingEvent.Error("nothing received for " + readTimeout.toSeconds() + " s", "timeout"));
             } catch (SpeechException e) {
+                endStatus = SynthesisLog.status(e);
                 out.write(error(e));
             }
         } catch (IOException e) {
@@ -77,7 +90,7 @@ final class WyomingConnection implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             if (streaming != null) {
-                streaming.cancel();
+                streaming.cancel(endStatus);
             }
         }
     }
@@ -114,7 +127,8 @@ final class WyomingConnection implements Runnable {
                 // a streaming client also sends the whole text, for servers that cannot stream
             }
             case Synthesize synthesize -> speakOnce(synthesize, out);
-            case SynthesizeStart start when streaming == null -> streaming = StreamingSynthesis.start(speech, start.voice(), out);
+            case SynthesizeStart start when streaming == null ->
+                    streaming = StreamingSynthesis.start(speech, start.voice(), relay(out, "synthesize-start"));
             case SynthesizeChunk chunk when streaming != null -> streaming.add(chunk.text());
             case SynthesizeStop _ when streaming != null -> {
                 streaming.finish();
@@ -130,9 +144,26 @@ final class WyomingConnection implements Runnable {
     }
 
     private void speakOnce(Synthesize synthesize, WyomingWriter out) throws IOException, SpeechException {
-        try (AudioStream stream = speech.speak(VoicePicker.request(speech, synthesize.text(), synthesize.voice()), OWNER)) {
-            AudioRelay.relay(stream::read, stream.awaitStart().sampleRate(), out);
+        AudioRelay relay = relay(out, "synthesize");
+        try {
+            SpeechRequest request = VoicePicker.request(speech, synthesize.text(), synthesize.voice());
+            relay.speaks(request.voice());
+            try (AudioStream stream = speech.speak(request, OWNER)) {
+                relay.relay(stream::read, stream.awaitStart().sampleRate());
+            }
+            relay.finished();
+        } catch (SpeechException e) {
+            relay.failed(e);
+            throw e;
+        } catch (IOException e) {
+            relay.cutOff(SynthesisLog.COMPLETE); // the client left: logged as HTTP logs a response cut off
+            throw e;
         }
+    }
+
+    /** A relay whose synthesis is logged as asked for by {@code event}. */
+    private AudioRelay relay(WyomingWriter out, String event) {
+        return new AudioRelay(out, requests.begin(TRANSPORT, event));
     }
 
     private static WyomingEvent.Error error(SpeechException e) {

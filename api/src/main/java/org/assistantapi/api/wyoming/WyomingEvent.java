@@ -39,13 +39,14 @@ sealed interface WyomingEvent {
     record SynthesizeStopped() implements WyomingEvent {
     }
 
-    record AudioStart(int rate) implements WyomingEvent {
+    /** {@code timestamp}: milliseconds of audio in the stream before this event, as the library's audio events carry it. */
+    record AudioStart(int rate, long timestamp) implements WyomingEvent {
     }
 
-    record AudioChunk(int rate, byte[] pcm) implements WyomingEvent {
+    record AudioChunk(int rate, byte[] pcm, long timestamp) implements WyomingEvent {
     }
 
-    record AudioStop() implements WyomingEvent {
+    record AudioStop(long timestamp) implements WyomingEvent {
     }
 
     record Error(String text, String code) implements WyomingEvent {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.assistantapi.api.config.WyomingSettings;
+import org.assistantapi.api.http.SynthesisLog;
 import org.assistantapi.core.SpeechService;
 
 /** The Wyoming TCP listener: one virtual thread per connection, at most {@link #MAX_CONNECTIONS} at once. */
@@ -20,15 +22,19 @@ public final class WyomingServer {
 
     private final ServerSocket listener;
     private final SpeechService speech;
+    private final SynthesisLog requests;
+    private final Duration readTimeout;
     private final Set<WyomingConnection> connections = ConcurrentHashMap.newKeySet();
 
-    private WyomingServer(ServerSocket listener, SpeechService speech) {
+    private WyomingServer(ServerSocket listener, SpeechService speech, SynthesisLog requests, Duration readTimeout) {
         this.listener = listener;
         this.speech = speech;
+        this.requests = requests;
+        this.readTimeout = readTimeout;
     }
 
-    /** Listens on the configured address and serves until {@link #stopAccepting}. */
-    public static WyomingServer start(WyomingSettings settings, SpeechService speech) throws IOException {
+    /** Listens on the configured address and serves until {@link #stopAccepting}; each synthesis is logged in {@code requests}. */
+    public static WyomingServer start(WyomingSettings settings, SpeechService speech, SynthesisLog requests) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
             listener.bind(new InetSocketAddress(settings.host(), settings.port()));
@@ -36,7 +42,7 @@ public final class WyomingServer {
             listener.close();
             throw new IOException("cannot listen for Wyoming on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
-        WyomingServer server = new WyomingServer(listener, speech);
+        WyomingServer server = new WyomingServer(listener, speech, requests, settings.readTimeout());
         Thread.ofPlatform().daemon().name("wyoming-accept").start(server::acceptUntilClosed);
         Thread.ofVirtual().name("wyoming-stall-check").start(server::closeStalledUntilClosed);
         LOG.info("Wyoming protocol on tcp://" + settings.host() + ":" + listener.getLocalPort());
@@ -69,7 +75,7 @@ public final class WyomingServer {
             try {
                 Socket socket = listener.accept();
                 if (connections.size() < MAX_CONNECTIONS) {
-                    WyomingConnection connection = new WyomingConnection(socket, speech);
+                    WyomingConnection connection = new WyomingConnection(socket, speech, requests, readTimeout);
                     connections.add(connection);
                     Thread.ofVirtual().name("wyoming-" + socket.getRemoteSocketAddress()).start(() -> {
                         try {

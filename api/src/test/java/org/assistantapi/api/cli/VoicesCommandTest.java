@@ -59,7 +59,8 @@ class VoicesCommandTest {
     /** Runs the command with a configuration of these voice dirs and catalog. */
     private Status run(List<Path> dirs, URI catalogUrl, String... args) throws IOException {
         Path config = tmp.resolve("config.yaml");
-        StringBuilder yaml = new StringBuilder("voices:\n  catalog_url: " + catalogUrl + "\n  dirs:\n");
+        // port 1: no server there, so the command says so instead of asking someone's server on 8000
+        StringBuilder yaml = new StringBuilder("server:\n  port: 1\nvoices:\n  catalog_url: " + catalogUrl + "\n  dirs:\n");
         dirs.forEach(dir -> yaml.append("    - ").append(dir).append('\n'));
         Files.writeString(config, yaml);
         List<String> all = new ArrayList<>(List.of("download", "--config", config.toString()));
@@ -114,6 +115,7 @@ class VoicesCommandTest {
         assertTrue(err().contains(TONES + ".onnx.json   0% (0 B of 7.4 kB)"), err());
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(voices.resolve(TONES + ".onnx"))),
                 "readable by the server's user");
+        assertTrue(err().contains("no server answers at http://127.0.0.1:1 "), err());
     }
 
     @Test

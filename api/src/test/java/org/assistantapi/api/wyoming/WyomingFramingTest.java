@@ -23,7 +23,7 @@ class WyomingFramingTest {
         WyomingWriter writer = new WyomingWriter(wire);
         byte[] pcm = {1, 2, 3, 4, (byte) 0xff, '\n'};
         writer.write(new WyomingEvent.Synthesize("Hello.\nWorld, \"quoted\" é", new WyomingEvent.VoiceWish("v", null, "3")));
-        writer.write(new WyomingEvent.AudioChunk(22050, pcm));
+        writer.write(new WyomingEvent.AudioChunk(22050, pcm, 0));
         writer.write(new WyomingEvent.SynthesizeStop());
 
         String first = wire.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();

@@ -33,7 +33,7 @@ class WyomingWriterTest {
         long before = System.nanoTime();
         Thread writing = Thread.ofVirtual().start(() -> {
             try {
-                writer.write(new WyomingEvent.AudioChunk(22050, new byte[100_000]));
+                writer.write(new WyomingEvent.AudioChunk(22050, new byte[100_000], 0));
             } catch (IOException e) {
                 throw new AssertionError(e);
             }

@@ -14,6 +14,18 @@ final class PcmConverter {
     private PcmConverter() {
     }
 
+    /**
+     * Without normalization: a sentence decoded in windows is sent before its peak is known. The
+     * decoder ends in tanh, so its samples are already within [-1, 1].
+     */
+    static short[] fullScale(float[] audio) {
+        short[] pcm = new short[audio.length];
+        for (int i = 0; i < audio.length; i++) {
+            pcm[i] = (short) Math.clamp(audio[i] * MAX_WAV_VALUE, Short.MIN_VALUE, Short.MAX_VALUE);
+        }
+        return pcm;
+    }
+
     static short[] toPcm(FloatBuffer audio) {
         int start = audio.position();
         int length = audio.remaining();

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 final class PhonemeIdMapper {
 
     private static final Logger LOG = Logger.getLogger(PhonemeIdMapper.class.getName());
+    private static final int PROBE_PHONEMES = 24;
 
     private final String voiceId;
     private final Map<Integer, long[]> ids = new HashMap<>();
@@ -55,6 +56,18 @@ final class PhonemeIdMapper {
             logMissing(missing);
         }
         return Arrays.copyOf(out, size);
+    }
+
+    /**
+     * A test sentence of the map's own phonemes (the lowest {@value #PROBE_PHONEMES} code points
+     * besides {@code ^ _ $}): valid input for the voice's network, whatever its language.
+     */
+    long[] probe() {
+        StringBuilder phonemes = new StringBuilder();
+        new TreeMap<>(ids).keySet().stream()
+                .filter(p -> p != PiperVoiceConfig.BOS && p != PiperVoiceConfig.PAD && p != PiperVoiceConfig.EOS)
+                .limit(PROBE_PHONEMES).forEach(phonemes::appendCodePoint);
+        return toIds(phonemes.toString());
     }
 
     private void logMissing(Map<Integer, Integer> missing) {

@@ -1,11 +1,18 @@
 package org.assistantapi.engines.piper;
 
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -16,11 +23,17 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 
 import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.piper.onnx.Onnx.ModelProto;
 
 /**
  * One Piper model in an ONNX Runtime session: phoneme ids in, float audio out. Inputs are
  * Piper's: {@code input} int64 [1,N], {@code input_lengths} int64 [1], {@code scales} float [3]
  * (noise_scale, length_scale, noise_w) and, for multi-speaker models, {@code sid} int64 [1].
+ *
+ * <p>When it loads, the network is also split into its front and its decoder
+ * ({@link NetworkSplitter}) and the parts are checked against the whole; a network that cannot
+ * be split, or whose parts disagree with it, runs whole, with one log line saying why. A split
+ * model keeps only its parts' sessions: {@link #infer} is then not available.
  */
 final class PiperModel implements AutoCloseable {
 
@@ -38,12 +51,19 @@ final class PiperModel implements AutoCloseable {
     private static final List<String> SINGLE_SPEAKER_INPUTS = List.of(INPUT, INPUT_LENGTHS, SCALES);
     private static final List<String> MULTI_SPEAKER_INPUTS = List.of(INPUT, INPUT_LENGTHS, SCALES, SPEAKER);
 
+    /** Largest difference between the whole network and its parts (both float32) that still counts as equal. */
+    private static final float SPLIT_TOLERANCE = 1e-4f;
+    private static final DecoderWindows PROBE_WINDOWS = new DecoderWindows(3, 7);
+    private static final Logger LOG = Logger.getLogger(PiperModel.class.getName());
+
     private final OrtEnvironment environment;
     private final OrtSession session;
+    private final SplitNetwork split;
 
-    private PiperModel(OrtEnvironment environment, OrtSession session) {
+    private PiperModel(OrtEnvironment environment, OrtSession session, SplitNetwork split) {
         this.environment = environment;
         this.session = session;
+        this.split = split;
     }
 
     /**
@@ -52,8 +72,27 @@ final class PiperModel implements AutoCloseable {
      * @throws EngineException {@code voice_unavailable} when the file is not such a model
      */
     static PiperModel load(Path file, boolean multiSpeaker, int intraOpThreads) throws EngineException {
+        return load(file, multiSpeaker, intraOpThreads, null);
+    }
+
+    /**
+     * Like {@link #load(Path, boolean, int)}, and splits the network when {@code probeIds} is not
+     * null: a test sentence of valid ids on which the parts are checked against the whole.
+     *
+     * @throws EngineException {@code voice_unavailable} when the file is not an ONNX model with
+     *                         Piper's inputs (random bytes, a truncated file)
+     */
+    static PiperModel load(Path file, boolean multiSpeaker, int intraOpThreads, long[] probeIds) throws EngineException {
+        byte[] bytes = read(file);
+        ModelProto proto;
+        try {
+            proto = ModelProto.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new EngineException(EngineException.VOICE_UNAVAILABLE,
+                    file + ": not an ONNX model (" + e.getMessage() + ")", e);
+        }
         OrtEnvironment environment = environment();
-        OrtSession session = open(environment, file, intraOpThreads);
+        OrtSession session = open(environment, file, bytes, intraOpThreads);
         for (String input : multiSpeaker ? MULTI_SPEAKER_INPUTS : SINGLE_SPEAKER_INPUTS) {
             if (!session.getInputNames().contains(input)) {
                 closeQuietly(session);
@@ -61,19 +100,107 @@ final class PiperModel implements AutoCloseable {
                         file + ": not a Piper model (no input '" + input + "')");
             }
         }
-        return new PiperModel(environment, session);
+        PiperModel whole = new PiperModel(environment, session, null);
+        if (probeIds == null) {
+            return whole;
+        }
+        try {
+            SplitNetwork split = whole.split(file, proto, intraOpThreads, probeIds, multiSpeaker ? 0 : -1);
+            // The parts do all the work from now on: the whole network's memory is given back.
+            closeQuietly(session);
+            return new PiperModel(environment, null, split);
+        } catch (NetworkSplitter.Unsplittable e) {
+            LOG.info(() -> file.getFileName() + " runs whole, without decoder windows: " + e.getMessage());
+            return whole;
+        }
     }
 
-    private static OrtSession open(OrtEnvironment environment, Path file, int intraOpThreads) throws EngineException {
+    private SplitNetwork split(Path file, ModelProto proto, int intraOpThreads, long[] ids, int speaker)
+            throws NetworkSplitter.Unsplittable {
+        NetworkSplitter.Parts parts = NetworkSplitter.split(proto);
+        SplitNetwork split;
+        try {
+            split = new SplitNetwork(environment, open(environment, file, parts.front(), intraOpThreads),
+                    parts.flowInputs(), open(environment, file, parts.flow(), intraOpThreads), parts.flowField(),
+                    open(environment, file, parts.decoder(), intraOpThreads), parts.latentChannels(), parts.field());
+        } catch (EngineException e) {
+            throw new NetworkSplitter.Unsplittable("ONNX Runtime refuses a part: " + e.getMessage());
+        }
+        try {
+            Scales quiet = new Scales(0f, 1f, 0f);
+            float[] expected = floats(infer(ids, quiet, speaker));
+            SplitNetwork.Front whole = split.front(ids, quiet, speaker);
+            compare(expected, split.decode(whole, 0, whole.frames(), speaker), "in one window");
+            // Windows much smaller than any real ones: a receptive field too small would show here.
+            SplitNetwork.Front windowed = split.front(ids, quiet, speaker);
+            float[] joined = new float[0];
+            for (DecoderWindows.Window window : PROBE_WINDOWS.plan(windowed.frames())) {
+                float[] audio = split.decode(windowed, window.start(), window.end(), speaker);
+                joined = Arrays.copyOf(joined, joined.length + audio.length);
+                System.arraycopy(audio, 0, joined, joined.length - audio.length, audio.length);
+            }
+            compare(expected, joined, "in windows of " + PROBE_WINDOWS.nextFrames() + " frames");
+            return split;
+        } catch (EngineException | NetworkSplitter.Unsplittable e) {
+            split.close();
+            throw e instanceof NetworkSplitter.Unsplittable u ? u : new NetworkSplitter.Unsplittable(e.getMessage());
+        }
+    }
+
+    private static void compare(float[] expected, float[] parts, String how) throws NetworkSplitter.Unsplittable {
+        if (parts.length != expected.length) {
+            throw new NetworkSplitter.Unsplittable("the parts make " + parts.length + " samples " + how
+                    + ", the whole network " + expected.length);
+        }
+        float worst = 0;
+        for (int i = 0; i < parts.length; i++) {
+            worst = Math.max(worst, Math.abs(parts[i] - expected[i]));
+        }
+        if (worst > SPLIT_TOLERANCE) {
+            throw new NetworkSplitter.Unsplittable("the parts differ from the whole network by " + worst + " " + how);
+        }
+    }
+
+    /** The network's parts, when it could be split. */
+    Optional<SplitNetwork> split() {
+        return Optional.ofNullable(split);
+    }
+
+    private static byte[] read(Path file) throws EngineException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            throw new EngineException(EngineException.VOICE_UNAVAILABLE, file + ": cannot read it: " + e, e);
+        }
+    }
+
+    private static float[] floats(FloatBuffer buffer) {
+        float[] values = new float[buffer.remaining()];
+        buffer.get(values);
+        return values;
+    }
+
+    private static OrtSession open(OrtEnvironment environment, Path file, byte[] model, int intraOpThreads)
+            throws EngineException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             // Piper's graph is one chain: a second pool of threads would only idle.
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            return environment.createSession(file.toString(), options);
+            return environment.createSession(model, options);
         } catch (OrtException e) {
             throw new EngineException(EngineException.VOICE_UNAVAILABLE,
                     file + ": ONNX Runtime cannot load it: " + e.getMessage(), e);
+        }
+    }
+
+    static void putInputs(Map<String, OnnxTensor> inputs, OnnxTensor ids, OnnxTensor lengths, OnnxTensor scales,
+                          OnnxTensor sid) {
+        inputs.put(INPUT, ids);
+        inputs.put(INPUT_LENGTHS, lengths);
+        inputs.put(SCALES, scales);
+        if (sid != null) {
+            inputs.put(SPEAKER, sid);
         }
     }
 
@@ -84,17 +211,15 @@ final class PiperModel implements AutoCloseable {
      * @return the audio, however many dimensions the model's output has, flattened
      */
     FloatBuffer infer(long[] ids, Scales scales, int speaker) throws EngineException {
+        if (session == null) {
+            throw new IllegalStateException("a split network runs through split(), not whole");
+        }
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try (OnnxTensor input = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), new long[] {1, ids.length});
              OnnxTensor lengths = OnnxTensor.createTensor(environment, new long[] {ids.length});
              OnnxTensor scaleTensor = OnnxTensor.createTensor(environment, scales.toArray());
              OnnxTensor sid = speaker < 0 ? null : OnnxTensor.createTensor(environment, new long[] {speaker})) {
-            inputs.put(INPUT, input);
-            inputs.put(INPUT_LENGTHS, lengths);
-            inputs.put(SCALES, scaleTensor);
-            if (sid != null) {
-                inputs.put(SPEAKER, sid);
-            }
+            putInputs(inputs, input, lengths, scaleTensor, sid);
             try (OrtSession.Result result = session.run(inputs)) {
                 OnnxValue output = result.get(0);
                 if (!(output instanceof OnnxTensor audio) || audio.getInfo().type != OnnxJavaType.FLOAT) {
@@ -114,6 +239,9 @@ final class PiperModel implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(session);
+        if (split != null) {
+            split.close();
+        }
     }
 
     /**
@@ -128,7 +256,7 @@ final class PiperModel implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(OrtSession session) {
+    static void closeQuietly(OrtSession session) {
         if (session == null) {
             return;
         }

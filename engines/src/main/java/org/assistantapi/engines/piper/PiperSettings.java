@@ -12,11 +12,19 @@ import java.util.Objects;
  *                        directory wins when two hold the same id; missing directories are skipped
  * @param sentenceSilence silence spoken after each sentence (Piper's {@code --sentence_silence})
  * @param intraOpThreads  ONNX Runtime threads per inference (0 lets ONNX Runtime use every core)
+ * @param firstWindow     audio of a sentence's first decoder window, for voices whose network can be
+ *                        split; zero runs every voice whole, a sentence per inference
+ * @param window          audio of each later decoder window
  */
-public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int intraOpThreads) {
+public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int intraOpThreads, Duration firstWindow,
+                            Duration window) {
 
     public static final Duration DEFAULT_SENTENCE_SILENCE = Duration.ofMillis(200);
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
+    /** Short, so a sentence's first audio comes after little more than the front's work. */
+    public static final Duration DEFAULT_FIRST_WINDOW = Duration.ofMillis(250);
+    /** Long, because every window boundary decodes the receptive field's frames twice. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(4);
 
     public PiperSettings {
         voiceDirs = List.copyOf(voiceDirs);
@@ -27,6 +35,34 @@ public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int 
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("intraOpThreads must not be negative: " + intraOpThreads);
         }
+        if (firstWindow.isNegative() || !window.isPositive()) {
+            throw new IllegalArgumentException("decoder windows must be positive (the first may be zero): "
+                    + firstWindow + ", " + window);
+        }
+    }
+
+    /** Default decoder windows. */
+    public PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int intraOpThreads) {
+        this(voiceDirs, sentenceSilence, intraOpThreads, DEFAULT_FIRST_WINDOW, DEFAULT_WINDOW);
+    }
+
+    /** Whether voices are split and sentences decoded in windows. */
+    boolean splits() {
+        return firstWindow.isPositive();
+    }
+
+    /** The windows in latent frames of {@code hop} samples at {@code sampleRate}. */
+    DecoderWindows windows(int sampleRate, int hop) {
+        return new DecoderWindows(frames(firstWindow, sampleRate, hop), frames(window, sampleRate, hop));
+    }
+
+    private static int frames(Duration audio, int sampleRate, int hop) {
+        return (int) Math.max(1, Math.ceilDiv(audio.toNanos() * sampleRate, 1_000_000_000L * hop));
+    }
+
+    /** These settings with other decoder windows. */
+    public PiperSettings withWindows(Duration first, Duration later) {
+        return new PiperSettings(voiceDirs, sentenceSilence, intraOpThreads, first, later);
     }
 
     /** The given voice directories with the default silence and threads. */

@@ -44,6 +44,9 @@ public final class PiperSynthesis implements Synthesis {
         long start = System.nanoTime();
         long[] ids = voice.ids(phonemes);
         long idsDone = System.nanoTime();
+        if (voice.windowed()) {
+            return speakInWindows(ids, sink, idsDone - start);
+        }
         FloatBuffer audio = voice.model().infer(ids, scales, speaker);
         long inferenceDone = System.nanoTime();
         short[] pcm = PcmConverter.toPcm(audio);
@@ -53,6 +56,34 @@ public final class PiperSynthesis implements Synthesis {
         }
         return new SentenceTimings(ids.length, pcm.length, idsDone - start, inferenceDone - idsDone,
                 conversionDone - inferenceDone);
+    }
+
+    /** The front once, then each window's audio as soon as it is decoded; the sentence silence after the last. */
+    private SentenceTimings speakInWindows(long[] ids, PcmSink sink, long idsNanos) throws EngineException {
+        SplitNetwork network = voice.model().split().orElseThrow();
+        long inferenceStart = System.nanoTime();
+        SplitNetwork.Front front = network.front(ids, scales, speaker);
+        long inference = System.nanoTime() - inferenceStart;
+        long conversion = 0;
+        int samples = 0;
+        boolean accepted = true;
+        for (DecoderWindows.Window window : voice.windows().plan(front.frames())) {
+            long decodeStart = System.nanoTime();
+            float[] audio = network.decode(front, window.start(), window.end(), speaker);
+            long decoded = System.nanoTime();
+            short[] pcm = PcmConverter.fullScale(audio);
+            inference += decoded - decodeStart;
+            conversion += System.nanoTime() - decoded;
+            samples += pcm.length;
+            accepted = sink.accept(pcm, 0, pcm.length);
+            if (!accepted) {
+                break;
+            }
+        }
+        if (accepted) {
+            voice.speakSilence(sink);
+        }
+        return new SentenceTimings(ids.length, samples, idsNanos, inference, conversion);
     }
 
     @Override

@@ -11,7 +11,9 @@ import org.assistantapi.engines.VoiceInfo;
 
 /**
  * A loaded Piper voice: phonemize, ids, infer, convert, as Piper's {@code textToAudio} does, one
- * sentence per {@link PiperSynthesis#speakNext} call. Closing it closes its ONNX Runtime session.
+ * sentence per {@link PiperSynthesis#speakNext} call; a voice whose network was split decodes each
+ * sentence in windows (null {@code windows} when it runs whole). Closing it closes its ONNX
+ * Runtime sessions.
  */
 public final class PiperVoice implements Voice {
 
@@ -20,15 +22,17 @@ public final class PiperVoice implements Voice {
     private final PiperPhonemizer phonemizer;
     private final PhonemeIdMapper idMapper;
     private final PiperModel model;
+    private final DecoderWindows windows;
     private final short[] silence;
 
-    PiperVoice(VoiceInfo info, PiperVoiceConfig config, PiperPhonemizer phonemizer, PiperModel model,
-               Duration sentenceSilence) {
+    PiperVoice(VoiceInfo info, PiperVoiceConfig config, PiperPhonemizer phonemizer, PhonemeIdMapper idMapper,
+               PiperModel model, DecoderWindows windows, Duration sentenceSilence) {
         this.info = info;
         this.config = config;
         this.phonemizer = phonemizer;
-        this.idMapper = new PhonemeIdMapper(info.id(), config.phonemeIdMap());
+        this.idMapper = idMapper;
         this.model = model;
+        this.windows = windows;
         this.silence = new short[Math.toIntExact(sentenceSilence.toNanos() * config.sampleRate() / 1_000_000_000L)];
     }
 
@@ -69,6 +73,16 @@ public final class PiperVoice implements Voice {
 
     PiperModel model() {
         return model;
+    }
+
+    /** How sentences are cut into decoder windows, or null when the voice runs whole. */
+    DecoderWindows windows() {
+        return windows;
+    }
+
+    /** Whether sentences are decoded in windows (the network was split when the voice loaded). */
+    public boolean windowed() {
+        return windows != null;
     }
 
     void speakSilence(PcmSink sink) {

@@ -1,6 +1,7 @@
 package org.assistantapi.engines.piper;
 
 import java.io.IOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,8 +74,8 @@ final class TestVoices {
     }
 
     /** Copies a test voice into {@code dir} as {@code newId}, with its config edited. */
-    static void copy(String id, Path dir, String newId, Consumer<ObjectNode> edit) throws IOException {
-        Files.copy(DIR.resolve(id + ".onnx"), dir.resolve(newId + ".onnx"));
+    static void copy(String id, Path dir, String newId, Consumer<ObjectNode> edit, CopyOption... options) throws IOException {
+        Files.copy(DIR.resolve(id + ".onnx"), dir.resolve(newId + ".onnx"), options);
         ObjectNode config = (ObjectNode) JSON.readTree(DIR.resolve(id + ".onnx.json").toFile());
         edit.accept(config);
         JSON.writeValue(dir.resolve(newId + ".onnx.json").toFile(), config);

@@ -38,6 +38,7 @@ public final class FrameCodec {
     private static final byte PONG = 25;
     private static final byte PREWARMED = 26;
     private static final byte SEGMENT_SPOKEN = 27;
+    private static final byte CATALOG_CHANGED = 28;
 
     private FrameCodec() {
     }
@@ -130,15 +131,16 @@ public final class FrameCodec {
             }
             case FromWorker.Ready f -> {
                 out.writeByte(READY);
-                out.writeInt(f.voices().size());
-                for (VoiceDescriptor v : f.voices()) {
-                    writeVoice(out, v);
-                }
+                writeVoices(out, f.voices());
                 out.writeInt(f.formats().size());
                 for (FormatDescriptor format : f.formats()) {
                     writeString(out, format.id());
                     writeString(out, format.contentType());
                 }
+            }
+            case FromWorker.CatalogChanged f -> {
+                out.writeByte(CATALOG_CHANGED);
+                writeVoices(out, f.voices());
             }
             case FromWorker.Started f -> {
                 out.writeByte(STARTED);
@@ -201,16 +203,14 @@ public final class FrameCodec {
             case PING -> new ToWorker.Ping(in.readLong());
             case PREWARM -> new ToWorker.Prewarm(in.readLong(), readStrings(in));
             case READY -> {
-                List<VoiceDescriptor> voices = new ArrayList<>();
-                for (int i = in.readInt(); i > 0; i--) {
-                    voices.add(readVoice(in));
-                }
+                List<VoiceDescriptor> voices = readVoices(in);
                 List<FormatDescriptor> formats = new ArrayList<>();
                 for (int i = in.readInt(); i > 0; i--) {
                     formats.add(new FormatDescriptor(readString(in), readString(in)));
                 }
                 yield new FromWorker.Ready(voices, formats);
             }
+            case CATALOG_CHANGED -> new FromWorker.CatalogChanged(readVoices(in));
             case STARTED -> new FromWorker.Started(in.readLong(), readString(in), in.readInt());
             case AUDIO -> {
                 long jobId = in.readLong();
@@ -234,6 +234,21 @@ public final class FrameCodec {
         };
     }
 
+    private static void writeVoices(DataOutputStream out, List<VoiceDescriptor> voices) throws IOException {
+        out.writeInt(voices.size());
+        for (VoiceDescriptor v : voices) {
+            writeVoice(out, v);
+        }
+    }
+
+    private static List<VoiceDescriptor> readVoices(DataInputStream in) throws IOException {
+        List<VoiceDescriptor> voices = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            voices.add(readVoice(in));
+        }
+        return voices;
+    }
+
     private static void writeVoice(DataOutputStream out, VoiceDescriptor v) throws IOException {
         writeString(out, v.id());
         writeString(out, v.engine());
@@ -245,6 +260,7 @@ public final class FrameCodec {
             writeString(out, speaker.getKey());
             out.writeInt(speaker.getValue());
         }
+        writeString(out, v.revision());
     }
 
     private static VoiceDescriptor readVoice(DataInputStream in) throws IOException {
@@ -257,7 +273,7 @@ public final class FrameCodec {
         for (int i = in.readInt(); i > 0; i--) {
             speakers.put(readString(in), in.readInt());
         }
-        return new VoiceDescriptor(id, engine, language, sampleRate, speakerCount, speakers);
+        return new VoiceDescriptor(id, engine, language, sampleRate, speakerCount, speakers, readString(in));
     }
 
     /** Strings may be null: a length of -1. */

@@ -13,6 +13,17 @@ public sealed interface FromWorker extends Frame {
         }
     }
 
+    /**
+     * The worker's voices changed while it ran (files added, replaced or removed in a voice
+     * directory): the whole list as it is now. Jobs already speaking a removed or replaced voice
+     * finish with the files they started with.
+     */
+    record CatalogChanged(List<VoiceDescriptor> voices) implements FromWorker {
+        public CatalogChanged {
+            voices = List.copyOf(voices);
+        }
+    }
+
     /** The job was accepted: its audio will be {@code contentType} at {@code sampleRate}. */
     record Started(long jobId, String contentType, int sampleRate) implements FromWorker {
     }

@@ -1,0 +1,221 @@
+package org.assistantapi.engines.piper;
+
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import org.assistantapi.engines.EngineException;
+
+/**
+ * A voice's network in its three parts ({@link NetworkSplitter}): the front runs once per sentence
+ * and gives the flow's inputs (the expanded prior, its noise, the frame mask) and each id's
+ * duration; the flow and then the decoder turn any window of frames, widened by their receptive
+ * fields, into exactly the samples the whole network would have made for it. The flow's output
+ * (the latent) is kept per sentence, so each latent frame is made once, apart from the flow's
+ * context at each new stretch.
+ */
+final class SplitNetwork implements AutoCloseable {
+
+    /** One of the front's outputs: values in ONNX Runtime's row-major order, and the shape. */
+    private record Tensor(float[] values, long[] shape) {
+        boolean hasFrames(int frames) {
+            return shape.length >= 2 && shape[shape.length - 1] == frames;
+        }
+    }
+
+    /** One sentence: the front's output, and the latent frames the flow has made so far. */
+    static final class Front {
+        private final Map<String, Tensor> flowInputs;
+        private final int frames;
+        private final float[] durations;
+        private final float[] latent;
+        private int ready;
+
+        private Front(Map<String, Tensor> flowInputs, int frames, float[] durations, int channels) {
+            this.flowInputs = flowInputs;
+            this.frames = frames;
+            this.durations = durations;
+            this.latent = new float[channels * frames];
+        }
+
+        /** Latent frames; the sentence's audio is {@code frames · hop} samples. */
+        int frames() {
+            return frames;
+        }
+
+        /** Frames per phoneme id. */
+        float[] durations() {
+            return durations.clone();
+        }
+    }
+
+    private final OrtEnvironment environment;
+    private final OrtSession front;
+    private final List<String> flowInputs;
+    private final OrtSession flow;
+    private final ReceptiveField flowField;
+    private final OrtSession decoder;
+    private final int channels;
+    private final ReceptiveField field;
+
+    SplitNetwork(OrtEnvironment environment, OrtSession front, List<String> flowInputs, OrtSession flow,
+                 ReceptiveField flowField, OrtSession decoder, int channels, ReceptiveField field) {
+        this.environment = environment;
+        this.front = front;
+        this.flowInputs = List.copyOf(flowInputs);
+        this.flow = flow;
+        this.flowField = flowField;
+        this.decoder = decoder;
+        this.channels = channels;
+        this.field = field;
+    }
+
+    /** The decoder's hop and receptive field. */
+    ReceptiveField field() {
+        return field;
+    }
+
+    /** The flow's receptive field, in latent frames. */
+    ReceptiveField flowField() {
+        return flowField;
+    }
+
+    Front front(long[] ids, PiperModel.Scales scales, int speaker) throws EngineException {
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try (OnnxTensor input = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), new long[] {1, ids.length});
+             OnnxTensor lengths = OnnxTensor.createTensor(environment, new long[] {ids.length});
+             OnnxTensor scaleTensor = OnnxTensor.createTensor(environment, scales.toArray());
+             OnnxTensor sid = speaker < 0 ? null : OnnxTensor.createTensor(environment, new long[] {speaker})) {
+            PiperModel.putInputs(inputs, input, lengths, scaleTensor, sid);
+            inputs.keySet().retainAll(front.getInputNames());
+            try (OrtSession.Result result = front.run(inputs)) {
+                Map<String, Tensor> outputs = new HashMap<>();
+                int frames = 0;
+                for (String name : flowInputs) {
+                    OnnxTensor tensor = (OnnxTensor) result.get(name).orElseThrow();
+                    long[] shape = tensor.getInfo().getShape();
+                    outputs.put(name, new Tensor(floats(tensor.getFloatBuffer()), shape));
+                    if (shape.length >= 2) {
+                        frames = Math.max(frames, Math.toIntExact(shape[shape.length - 1]));
+                    }
+                }
+                float[] durations = floats(((OnnxTensor) result.get(NetworkSplitter.DURATIONS).orElseThrow()).getFloatBuffer());
+                return new Front(outputs, frames, durations, channels);
+            }
+        } catch (OrtException e) {
+            throw failed(e);
+        } catch (IllegalStateException e) {
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "the voice was closed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The audio of frames {@code [start, end)}: the decoder runs on the frames widened by its
+     * receptive field (within the sentence), and the context's samples are cut off again.
+     */
+    float[] decode(Front sentence, int start, int end, int speaker) throws EngineException {
+        int from = Math.max(0, start - field.contextFrames());
+        int to = Math.min(sentence.frames, end + field.contextFrames());
+        flowUpTo(sentence, to);
+        int width = to - from;
+        float[] window = new float[channels * width];
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(sentence.latent, c * sentence.frames + from, window, c * width, width);
+        }
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try (OnnxTensor latent = OnnxTensor.createTensor(environment, FloatBuffer.wrap(window), new long[] {1, channels, width});
+             OnnxTensor sid = speaker < 0 ? null : OnnxTensor.createTensor(environment, new long[] {speaker})) {
+            inputs.put(NetworkSplitter.LATENT, latent);
+            if (sid != null && decoder.getInputNames().contains("sid")) {
+                inputs.put("sid", sid);
+            }
+            try (OrtSession.Result result = decoder.run(inputs)) {
+                float[] audio = floats(((OnnxTensor) result.get(0)).getFloatBuffer());
+                int hop = field.hop();
+                if (audio.length != width * hop) {
+                    throw new EngineException(EngineException.SYNTHESIS_FAILED, "the decoder made " + audio.length
+                            + " samples of " + width + " frames, not " + hop + " per frame");
+                }
+                return Arrays.copyOfRange(audio, (start - from) * hop, (end - from) * hop);
+            }
+        } catch (OrtException e) {
+            throw failed(e);
+        } catch (IllegalStateException e) {
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "the voice was closed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the flow on the frames from those made so far up to {@code upTo}, widened by its context. */
+    private void flowUpTo(Front sentence, int upTo) throws EngineException {
+        if (upTo <= sentence.ready) {
+            return;
+        }
+        int from = Math.max(0, sentence.ready - flowField.contextFrames());
+        int to = Math.min(sentence.frames, upTo + flowField.contextFrames());
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            for (String name : flowInputs) {
+                Tensor tensor = sentence.flowInputs.get(name);
+                inputs.put(name, tensor.hasFrames(sentence.frames) ? slice(tensor, sentence.frames, from, to)
+                        : OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor.values()), tensor.shape()));
+            }
+            try (OrtSession.Result result = flow.run(inputs)) {
+                float[] latent = floats(((OnnxTensor) result.get(0)).getFloatBuffer());
+                int width = to - from;
+                if (latent.length != channels * width) {
+                    throw new EngineException(EngineException.SYNTHESIS_FAILED, "the flow made " + latent.length
+                            + " values of " + width + " frames, not " + channels + " per frame");
+                }
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(latent, c * width + sentence.ready - from, sentence.latent,
+                            c * sentence.frames + sentence.ready, upTo - sentence.ready);
+                }
+                sentence.ready = upTo;
+            }
+        } catch (OrtException e) {
+            throw failed(e);
+        } catch (IllegalStateException e) {
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "the voice was closed: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Frames {@code [from, to)} of a tensor whose last axis is the sentence's frames. */
+    private OnnxTensor slice(Tensor tensor, int frames, int from, int to) throws OrtException {
+        int width = to - from;
+        int rows = tensor.values().length / frames;
+        float[] values = new float[rows * width];
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(tensor.values(), row * frames + from, values, row * width, width);
+        }
+        long[] shape = tensor.shape().clone();
+        shape[shape.length - 1] = width;
+        return OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), shape);
+    }
+
+    private static EngineException failed(OrtException e) {
+        return new EngineException(EngineException.SYNTHESIS_FAILED, "ONNX Runtime inference failed: " + e.getMessage(), e);
+    }
+
+    private static float[] floats(FloatBuffer buffer) {
+        float[] values = new float[buffer.remaining()];
+        buffer.get(values);
+        return values;
+    }
+
+    @Override
+    public void close() {
+        PiperModel.closeQuietly(front);
+        PiperModel.closeQuietly(flow);
+        PiperModel.closeQuietly(decoder);
+    }
+}

@@ -1,0 +1,34 @@
+package org.assistantapi.engines.piper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.assistantapi.engines.piper.DecoderWindows.Window;
+import org.junit.jupiter.api.Test;
+
+class DecoderWindowsTest {
+
+    private final DecoderWindows windows = new DecoderWindows(22, 40);
+
+    @Test
+    void shortFirstWindowThenWholeWindowsWithTheRemainderJoiningTheLast() {
+        assertEquals(List.of(new Window(0, 22), new Window(22, 62), new Window(62, 102)), windows.plan(102));
+        assertEquals(List.of(new Window(0, 22), new Window(22, 101)), windows.plan(101));
+        assertEquals(List.of(new Window(0, 22), new Window(22, 23)), windows.plan(23));
+    }
+
+    @Test
+    void shortSentencesAreOneWindow() {
+        assertEquals(List.of(new Window(0, 10)), windows.plan(10));
+        assertEquals(List.of(new Window(0, 22)), windows.plan(22));
+        assertEquals(List.of(), windows.plan(0));
+    }
+
+    @Test
+    void windowsHaveFrames() {
+        assertThrows(IllegalArgumentException.class, () -> new DecoderWindows(0, 40));
+        assertThrows(IllegalArgumentException.class, () -> new DecoderWindows(22, 0));
+    }
+}

@@ -1,0 +1,96 @@
+package org.assistantapi.engines.piper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+import org.assistantapi.engines.PcmSink;
+import org.assistantapi.engines.SynthesisOptions;
+import org.assistantapi.engines.piper.RealisticVoices.Quality;
+
+/**
+ * Decoder windows against whole sentences, side by side in one run, on the realistic medium and
+ * x_low voices (one ONNX Runtime thread): for texts/twenty-words.txt, the time to the first audio
+ * with windows, the time of the whole sentence without them, and each way's total time. Runs
+ * alternate between the two loads of the voice so that the shared machine's load hits both alike.
+ * Not a unit test; run as documented in docs/developer/piper.md:
+ * {@code ./mvnw -q -B -pl engines test-compile exec:exec@split-benchmark}.
+ *
+ * <p>Argument: the directory holding twenty-words.txt.
+ */
+public final class SplitBenchmark {
+
+    private static final int WARM_UPS = 2;
+    private static final int RUNS = 7;
+
+    /** One sentence spoken (phonemized, synthesized, converted): its first audio and its end, from the call. */
+    private record Run(long firstNanos, long totalNanos) {
+    }
+
+    private SplitBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String sentence = Files.readString(Path.of(args[0]).resolve("twenty-words.txt")).strip();
+        Path voices = RealisticVoices.directory(Quality.MEDIUM, Quality.X_LOW);
+        PiperSettings windowed = PiperSettings.of(List.of(voices));
+        PiperSettings whole = windowed.withWindows(Duration.ZERO, windowed.window());
+        System.out.printf("%d cores, Java %s, one ONNX Runtime thread, median of %d runs after %d warm-ups%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), RUNS, WARM_UPS);
+        System.out.printf("\"%s\" (%d words); windows: first %d ms, then %d ms%n%n", sentence,
+                sentence.split("\\s+").length, windowed.firstWindow().toMillis(), windowed.window().toMillis());
+        System.out.printf("%-24s %8s %7s %14s %14s %11s %14s%n", "voice", "audio", "context", "first audio",
+                "whole sentence", "first/whole", "total windowed");
+        for (Quality quality : Quality.values()) {
+            try (PiperEngine splitEngine = new PiperEngine(windowed);
+                 PiperEngine wholeEngine = new PiperEngine(whole);
+                 PiperVoice split = (PiperVoice) splitEngine.load(quality.voiceId());
+                 PiperVoice unsplit = (PiperVoice) wholeEngine.load(quality.voiceId())) {
+                if (!split.windowed() || unsplit.windowed()) {
+                    throw new IllegalStateException(quality + " did not split as configured");
+                }
+                List<Run> splitRuns = new ArrayList<>();
+                List<Run> wholeRuns = new ArrayList<>();
+                long[] samples = {0};
+                for (int i = 0; i < WARM_UPS + RUNS; i++) {
+                    Run s = run(split, sentence, samples);
+                    Run w = run(unsplit, sentence, samples);
+                    if (i >= WARM_UPS) {
+                        splitRuns.add(s);
+                        wholeRuns.add(w);
+                    }
+                }
+                double audio = (double) samples[0] / (2 * (WARM_UPS + RUNS)) / split.info().sampleRate();
+                long first = median(splitRuns, Run::firstNanos);
+                long splitTotal = median(splitRuns, Run::totalNanos);
+                long wholeTotal = median(wholeRuns, Run::totalNanos);
+                System.out.printf("%-24s %7.2fs %7d %11.1f ms %11.1f ms %10.0f%% %11.1f ms (%.2f×)%n",
+                        quality.voiceId(), audio, split.model().split().orElseThrow().field().contextFrames(),
+                        first / 1e6, wholeTotal / 1e6, 100.0 * first / wholeTotal, splitTotal / 1e6,
+                        (double) splitTotal / wholeTotal);
+            }
+        }
+    }
+
+    private static Run run(PiperVoice voice, String sentence, long[] samples) throws Exception {
+        long[] first = {-1};
+        long start = System.nanoTime();
+        PcmSink sink = (pcm, offset, length) -> {
+            if (first[0] < 0) {
+                first[0] = System.nanoTime() - start;
+            }
+            return true;
+        };
+        SentenceTimings timings = voice.synthesize(sentence, SynthesisOptions.DEFAULT).speakNextTimed(sink);
+        long total = System.nanoTime() - start;
+        samples[0] += timings.samples();
+        return new Run(first[0], total);
+    }
+
+    private static long median(List<Run> runs, ToLongFunction<Run> value) {
+        return runs.stream().mapToLong(value).sorted().toArray()[runs.size() / 2];
+    }
+}
