@@ -1,6 +1,7 @@
 package org.assistantapi.core;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.FromWorker;
@@ -13,17 +14,24 @@ import org.assistantapi.workers.protocol.VoiceDescriptor;
  */
 final class RequestValidator {
 
-    private final WorkerPool pool;
+    private final Supplier<Optional<FromWorker.Ready>> catalog;
     private final VoiceChoice voiceChoice;
     /** Faster than any voice reads at speed 1: what makes an estimate of audio length a lower bound. */
     private static final double FASTEST_CHARACTERS_PER_SECOND = 20;
 
+    private final CrashingTexts crashingTexts;
     private final int maxInputChars;
     private final int maxAudioSeconds;
 
-    /** @param maxAudioSeconds {@code limits.max_audio_seconds}: the most audio one request may become */
-    RequestValidator(WorkerPool pool, VoiceChoice voiceChoice, int maxInputChars, int maxAudioSeconds) {
-        this.pool = pool;
+    /**
+     * @param catalog         voices and formats as the workers reported them; empty before a worker is ready
+     * @param crashingTexts   texts that crashed a worker, refused before they reach another
+     * @param maxAudioSeconds {@code limits.max_audio_seconds}: the most audio one request may become
+     */
+    RequestValidator(Supplier<Optional<FromWorker.Ready>> catalog, CrashingTexts crashingTexts, VoiceChoice voiceChoice,
+                     int maxInputChars, int maxAudioSeconds) {
+        this.catalog = catalog;
+        this.crashingTexts = crashingTexts;
         this.voiceChoice = voiceChoice;
         this.maxInputChars = maxInputChars;
         this.maxAudioSeconds = maxAudioSeconds;
@@ -37,7 +45,7 @@ final class RequestValidator {
         checkText(request.text());
         SpeechRequest checked = check(request);
         refuseLongAudio(request.text(), checked.speed());
-        pool.crashingTexts().refuse(request.text());
+        crashingTexts.refuse(request.text());
         return checked;
     }
 
@@ -84,7 +92,7 @@ final class RequestValidator {
     }
 
     private FromWorker.Ready catalog() throws SpeechException {
-        return pool.catalog()
+        return catalog.get()
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
     }
 
@@ -100,7 +108,7 @@ final class RequestValidator {
     }
 
     private SpeechRequest chooseVoice(SpeechRequest request) throws SpeechException {
-        String voice = voiceChoice.resolve(request.model(), request.voice(), pool.availableVoices())
+        String voice = voiceChoice.resolve(request.model(), request.voice(), AvailableVoice.listed(catalog.get()))
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
                         "unknown voice '" + request.voice() + "'"));
         return new SpeechRequest(request.text(), request.model(), voice, request.speaker(), request.format(),

@@ -29,9 +29,10 @@ public final class SpeechService implements AutoCloseable {
     private SpeechService(CoreSettings settings) {
         this.settings = settings;
         this.pool = new WorkerPool(settings);
-        this.validator = new RequestValidator(pool, settings.voiceChoice(), settings.maxInputChars(),
+        this.validator = new RequestValidator(pool::catalog, pool.crashingTexts(), settings.voiceChoice(),
+                settings.maxInputChars(),
                 settings.workers().tuning().getOrDefault(WorkerOptions.MAX_AUDIO_SECONDS, WorkerOptions.DEFAULT_MAX_AUDIO_SECONDS));
-        this.jobs = new JobStarter(pool, settings.streams().bufferFrames(), settings.timeouts().jobStart());
+        this.jobs = new JobStarter(pool::pick, pool.crashingTexts(), settings.streams().bufferFrames(), settings.timeouts().jobStart());
         this.streams = new Slots("speech streams", SpeechException.Reason.TOO_MANY_STREAMS,
                 settings.streams().maxStreams(), settings.streams().maxPerOwner());
         this.sessions = new SpeechSessions(validator, jobs, settings.sessions(), settings.instanceId());

@@ -72,9 +72,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** The voices the workers can speak, as clients see them; none before a worker is ready. */
     List<AvailableVoice> availableVoices() {
-        return catalog().map(FromWorker.Ready::voices).orElse(List.of()).stream()
-                .map(v -> new AvailableVoice(v.id(), v.engine(), v.language(), v.sampleRate(), v.speakerCount(), v.speakers()))
-                .toList();
+        return AvailableVoice.listed(catalog());
     }
 
     /**

@@ -27,7 +27,7 @@ import org.assistantapi.workers.protocol.VoiceDescriptor;
  * of their jobs, its stderr logged under its id. When the process dies, every stream it served
  * fails, so no client takes a cut-off stream for a complete one.
  */
-final class WorkerProcess {
+final class WorkerProcess implements WorkerLink {
 
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
@@ -143,15 +143,7 @@ final class WorkerProcess {
 
     /** Ends streams whose readers have taken nothing for this long although audio was waiting. */
     void abandonStalledStreams(long stallMillis) {
-        for (AudioStream stream : streams.values()) {
-            if (stream.stalledMillis() > stallMillis) {
-                LOG.warning(id + ": the reader of job " + stream.jobId() + " took nothing for "
-                        + stream.stalledMillis() + " ms; cancelling the job");
-                cancel(stream);
-                stream.fail(new SpeechException(SpeechException.Reason.CLIENT_STALLED,
-                        "the client read nothing for " + stallMillis + " ms"));
-            }
-        }
+        streams.values().forEach(stream -> stream.cancelIfStalled(stallMillis));
     }
 
     WorkerStatus status() {
@@ -171,8 +163,8 @@ final class WorkerProcess {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    /** Registers a stream and sends its job. */
-    void startJob(AudioStream stream, ToWorker.StartJob job) {
+    @Override
+    public void startJob(AudioStream stream, ToWorker.StartJob job) {
         streams.put(stream.jobId(), stream);
         loadedVoices.add(job.voice());
         queuedWork.started(job.jobId(), job.voice(), job.text());
@@ -183,11 +175,27 @@ final class WorkerProcess {
     }
 
     /** The stream's reader left: the worker stops the job at its next chunk. */
-    void cancel(AudioStream stream) {
+    @Override
+    public void cancel(AudioStream stream) {
         queuedWork.ended(stream.jobId());
         if (streams.remove(stream.jobId()) != null) {
             send(new ToWorker.Cancel(stream.jobId()));
         }
+    }
+
+    @Override
+    public void appendText(long jobId, int segment, String text) {
+        send(new ToWorker.AppendText(jobId, segment, text));
+    }
+
+    @Override
+    public void endText(long jobId) {
+        send(new ToWorker.EndText(jobId));
+    }
+
+    @Override
+    public void credit(long jobId, int frames) {
+        send(new ToWorker.Credit(jobId, frames));
     }
 
     CompletableFuture<List<FromWorker.VoiceLoad>> prewarm(List<String> voices) {
