@@ -31,7 +31,8 @@ public final class SpeechService implements AutoCloseable {
         this.pool = new WorkerPool(settings);
         this.validator = new RequestValidator(pool::catalog, pool.crashingTexts(), settings.voiceChoice(),
                 settings.maxInputChars(),
-                settings.workers().tuning().getOrDefault(WorkerOptions.MAX_AUDIO_SECONDS, WorkerOptions.DEFAULT_MAX_AUDIO_SECONDS));
+                Integer.parseInt(settings.workers().tuning().getOrDefault(WorkerOptions.MAX_AUDIO_SECONDS,
+                        String.valueOf(WorkerOptions.DEFAULT_MAX_AUDIO_SECONDS))));
         this.jobs = new JobStarter(pool::pick, pool.crashingTexts(), settings.streams().bufferFrames(), settings.timeouts().jobStart());
         this.streams = new Slots("speech streams", SpeechException.Reason.TOO_MANY_STREAMS,
                 settings.streams().maxStreams(), settings.streams().maxPerOwner());

@@ -26,7 +26,7 @@ class AudioStreamTest {
     private final AtomicInteger ends = new AtomicInteger();
 
     private AudioStream start(JobKind kind) throws SpeechException {
-        return starter(Duration.ofSeconds(30)).start(FakeWorker.REQUEST, "Hello.", kind, ends::incrementAndGet);
+        return starter(Duration.ofSeconds(30)).start(FakeWorker.REQUEST, "Hello.", kind, ends::incrementAndGet, WordTimings.EXCLUDED);
     }
 
     private JobStarter starter(Duration startTimeout) {
@@ -36,9 +36,9 @@ class AudioStreamTest {
     @Test
     void jobsStartWithWhatTheirKindSays() throws SpeechException {
         JobStarter jobs = starter(Duration.ofSeconds(30));
-        jobs.start(FakeWorker.REQUEST, "Hello.", JobKind.ONE_SHOT, () -> { });
-        jobs.start(FakeWorker.REQUEST, "", JobKind.SESSION, () -> { });
-        jobs.start(FakeWorker.REQUEST, "", JobKind.CONTINUATION, () -> { });
+        jobs.start(FakeWorker.REQUEST, "Hello.", JobKind.ONE_SHOT, () -> { }, WordTimings.EXCLUDED);
+        jobs.start(FakeWorker.REQUEST, "", JobKind.SESSION, () -> { }, WordTimings.EXCLUDED);
+        jobs.start(FakeWorker.REQUEST, "", JobKind.CONTINUATION, () -> { }, WordTimings.EXCLUDED);
         List<ToWorker.StartJob> started = worker.received(ToWorker.StartJob.class);
         assertEquals(List.of("Hello.", "", ""), started.stream().map(ToWorker.StartJob::text).toList());
         assertEquals(List.of(false, true, true), started.stream().map(ToWorker.StartJob::moreText).toList());
@@ -51,7 +51,7 @@ class AudioStreamTest {
     void noReadyWorkerIsNotReady() {
         JobStarter jobs = new JobStarter(voice -> java.util.Optional.empty(), new CrashingTexts(), CREDITS, Duration.ofSeconds(1));
         SpeechException e = assertThrows(SpeechException.class,
-                () -> jobs.start(FakeWorker.REQUEST, "Hello.", JobKind.ONE_SHOT, ends::incrementAndGet));
+                () -> jobs.start(FakeWorker.REQUEST, "Hello.", JobKind.ONE_SHOT, ends::incrementAndGet, WordTimings.EXCLUDED));
         assertEquals(SpeechException.Reason.NOT_READY, e.reason());
     }
 
@@ -75,7 +75,7 @@ class AudioStreamTest {
     void aJobThatDoesNotStartInTimeIsCancelled() throws SpeechException {
         worker.answering(FakeWorker.Answer.SILENT);
         AudioStream stream = starter(Duration.ofMillis(20)).start(FakeWorker.REQUEST, "Hello.", JobKind.ONE_SHOT,
-                ends::incrementAndGet);
+                ends::incrementAndGet, WordTimings.EXCLUDED);
         SpeechException e = assertThrows(SpeechException.class, stream::awaitStart);
         assertEquals(SpeechException.Reason.NOT_READY, e.reason());
         assertEquals(List.of(new ToWorker.Cancel(stream.jobId())), worker.received(ToWorker.Cancel.class));
