@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import org.assistantapi.workers.protocol.FromWorker;
-import org.assistantapi.workers.protocol.ToWorker;
 
 /**
  * The audio of one job as it is made: a queue filled by the worker's reader thread and drained by
@@ -42,13 +41,14 @@ public final class AudioStream implements AutoCloseable {
     private final long jobId;
     private final String voice;
     private final String formatId;
-    private final WorkerProcess worker;
+    private final WorkerLink worker;
     private final int credits;
     private final long startTimeoutMillis;
     private final boolean cancelWhenStalled;
     private final Runnable whenEnded;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final CompletableFuture<StreamFormat> format = new CompletableFuture<>();
+    private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     /** Audio items in the queue (marks take no credit, so they are not counted against it). */
     private final AtomicInteger queuedAudio = new AtomicInteger();
@@ -56,8 +56,11 @@ public final class AudioStream implements AutoCloseable {
     private volatile boolean finished;
     private volatile long lastTakeNanos = System.nanoTime();
     private volatile int lastSpokenSegment = -1;
+    /** The text of each segment sent and not yet spoken: what to blame if the worker crashes on it. */
+    private final java.util.Map<Integer, String> unspokenTexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int crashedSegment = -1;
 
-    AudioStream(long jobId, String voice, String formatId, WorkerProcess worker, int credits, long startTimeoutMillis,
+    AudioStream(long jobId, String voice, String formatId, WorkerLink worker, int credits, long startTimeoutMillis,
                 boolean cancelWhenStalled, Runnable whenEnded) {
         this.jobId = jobId;
         this.voice = voice;
@@ -179,12 +182,36 @@ public final class AudioStream implements AutoCloseable {
 
     /** Sends another segment of text to a job started with more text to come. */
     void appendText(int segment, String text) {
-        worker.send(new ToWorker.AppendText(jobId, segment, text));
+        rememberText(segment, text);
+        worker.appendText(jobId, segment, text);
+    }
+
+    /** Keeps a segment's text until it is spoken (the job's first text is segment 0). */
+    void rememberText(int segment, String text) {
+        if (!text.isEmpty()) {
+            unspokenTexts.put(segment, text);
+        }
+    }
+
+    /** The text of a segment not yet spoken, or null. */
+    String textOf(int segment) {
+        return unspokenTexts.get(segment);
+    }
+
+    /** The segment whose text crashed the worker, or -1. */
+    int crashedSegment() {
+        return crashedSegment;
+    }
+
+    /** The worker crashed while its engine read this segment. */
+    void failOnInput(int segment, SpeechException error) {
+        crashedSegment = segment;
+        fail(error);
     }
 
     /** Tells the job that no more text follows. */
     void endText() {
-        worker.send(new ToWorker.EndText(jobId));
+        worker.endText(jobId);
     }
 
     /** The last segment whose audio has all arrived (it is in this stream's queue or already read), or -1. */
@@ -197,12 +224,27 @@ public final class AudioStream implements AutoCloseable {
     }
 
     /**
-     * How long audio has waited for a reader that takes nothing, for the stall timeout: 0 while the
-     * reader keeps up, and always 0 for a session's stream, whose reader may come later (the
-     * session's idle timeout rules, see {@link #millisSinceReaderTook}).
+     * Cancels the job if its reader has taken nothing for longer than {@code stallMillis} while audio
+     * waited; the reader then gets {@code CLIENT_STALLED}. A session's stream is never cancelled so:
+     * its reader may come later, and the session's idle timeout rules (see {@link #millisSinceReaderTook}).
      */
-    long stalledMillis() {
-        return cancelWhenStalled ? millisSinceReaderTook() : 0;
+    void cancelIfStalled(long stallMillis) {
+        long stalled = cancelWhenStalled ? millisSinceReaderTook() : 0;
+        if (stalled > stallMillis) {
+            LOG.warning("the reader of job " + jobId + " took nothing for " + stalled + " ms; cancelling the job");
+            worker.cancel(this);
+            fail(new SpeechException(SpeechException.Reason.CLIENT_STALLED, "the client read nothing for " + stallMillis + " ms"));
+            abandoned.complete(null);
+        }
+    }
+
+    /**
+     * Runs {@code action} once if core cancels the job because its reader took nothing for too
+     * long (at once if it has already). A transport ends the reader's connection with it: a writer
+     * blocked on a client that reads nothing would otherwise wait for that client for ever.
+     */
+    public void whenAbandoned(Runnable action) {
+        abandoned.thenRun(action);
     }
 
     /** How long audio has waited while the reader took nothing; 0 while no audio waits. */
@@ -226,6 +268,7 @@ public final class AudioStream implements AutoCloseable {
             }
             case FromWorker.SegmentSpoken spoken -> {
                 lastSpokenSegment = spoken.segment();
+                unspokenTexts.remove(spoken.segment());
                 queue.add(new Mark(spoken));
             }
             case FromWorker.Word word -> queue.add(new Mark(word));
@@ -254,7 +297,7 @@ public final class AudioStream implements AutoCloseable {
 
     private void returnCredit() {
         if (++takenSinceCredit >= Math.max(1, credits / 2)) {
-            worker.send(new ToWorker.Credit(jobId, takenSinceCredit));
+            worker.credit(jobId, takenSinceCredit);
             takenSinceCredit = 0;
         }
     }

@@ -8,19 +8,21 @@ import org.assistantapi.workers.protocol.ToWorker;
 /** Starts jobs: picks the worker for a checked request, creates the job's audio stream and sends the job. */
 final class JobStarter {
 
-    private final WorkerPool pool;
+    private final WorkerPicker workers;
+    private final CrashingTexts crashingTexts;
     private final int credits;
     private final Duration startTimeout;
     private final AtomicLong jobIds = new AtomicLong();
 
-    JobStarter(WorkerPool pool, int credits, Duration startTimeout) {
-        this.pool = pool;
+    JobStarter(WorkerPicker workers, CrashingTexts crashingTexts, int credits, Duration startTimeout) {
+        this.workers = workers;
+        this.crashingTexts = crashingTexts;
         this.credits = credits;
         this.startTimeout = startTimeout;
     }
 
     /**
-     * Sends a checked request's job to the least-loaded worker (preferring one with its voice loaded).
+     * Sends a checked request's job to the worker the picker chooses.
      *
      * @param checked a request as {@link RequestValidator#check} returned it
      * @param text      the text to speak; empty for a session, whose text follows through the stream
@@ -29,15 +31,21 @@ final class JobStarter {
      */
     AudioStream start(SpeechRequest checked, String text, JobKind kind, Runnable whenEnded, WordTimings words)
             throws SpeechException {
-        WorkerProcess worker = pool.pick(checked.voice())
+        WorkerLink worker = workers.pick(checked.voice())
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
         long jobId = jobIds.incrementAndGet();
         AudioStream stream = new AudioStream(jobId, checked.voice(), checked.format(), worker, credits,
                 startTimeout.toMillis(), kind.cancelWhenStalled(), whenEnded);
+        stream.rememberText(0, text);
         worker.startJob(stream, new ToWorker.StartJob(jobId, checked.voice(), checked.speaker(), checked.speed(),
                 checked.format(), checked.sampleRate(), credits, text, kind.moreText(), kind.continuation(),
                 words == WordTimings.INCLUDED, checked.normalization() == TextNormalization.OFF));
         return stream;
+    }
+
+    /** Texts that crashed a worker: refused before they reach another. */
+    CrashingTexts crashingTexts() {
+        return crashingTexts;
     }
 
     /** How long a job may take to start, its voice's loading included. */

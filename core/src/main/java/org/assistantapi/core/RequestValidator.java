@@ -1,6 +1,7 @@
 package org.assistantapi.core;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.FromWorker;
@@ -13,20 +14,52 @@ import org.assistantapi.workers.protocol.VoiceDescriptor;
  */
 final class RequestValidator {
 
-    private final WorkerPool pool;
+    private final Supplier<Optional<FromWorker.Ready>> catalog;
     private final VoiceChoice voiceChoice;
-    private final int maxInputChars;
+    /** Faster than any voice reads at speed 1: what makes an estimate of audio length a lower bound. */
+    private static final double FASTEST_CHARACTERS_PER_SECOND = 20;
 
-    RequestValidator(WorkerPool pool, VoiceChoice voiceChoice, int maxInputChars) {
-        this.pool = pool;
+    private final CrashingTexts crashingTexts;
+    private final int maxInputChars;
+    private final int maxAudioSeconds;
+
+    /**
+     * @param catalog         voices and formats as the workers reported them; empty before a worker is ready
+     * @param crashingTexts   texts that crashed a worker, refused before they reach another
+     * @param maxAudioSeconds {@code limits.max_audio_seconds}: the most audio one request may become
+     */
+    RequestValidator(Supplier<Optional<FromWorker.Ready>> catalog, CrashingTexts crashingTexts, VoiceChoice voiceChoice,
+                     int maxInputChars, int maxAudioSeconds) {
+        this.catalog = catalog;
+        this.crashingTexts = crashingTexts;
         this.voiceChoice = voiceChoice;
         this.maxInputChars = maxInputChars;
+        this.maxAudioSeconds = maxAudioSeconds;
     }
 
-    /** Checks a one-shot request: its text, then everything else (see {@link #check}). */
+    /**
+     * Checks a one-shot request: its text, then everything else (see {@link #check}), then that its
+     * audio is not clearly too long, and last that its text never crashed a worker.
+     */
     SpeechRequest checkWithText(SpeechRequest request) throws SpeechException {
         checkText(request.text());
-        return check(request);
+        SpeechRequest checked = check(request);
+        refuseLongAudio(request.text(), checked.speed());
+        crashingTexts.refuse(request.text());
+        return checked;
+    }
+
+    /**
+     * Refuses a text whose audio would clearly be longer than {@code limits.max_audio_seconds}
+     * even read fast (20 letters or digits a second at speed 1); workers cut off what gets past.
+     */
+    private void refuseLongAudio(String text, double speed) throws SpeechException {
+        long spoken = text.codePoints().filter(Character::isLetterOrDigit).count();
+        double fastestSeconds = spoken / FASTEST_CHARACTERS_PER_SECOND / speed;
+        if (fastestSeconds > maxAudioSeconds) {
+            throw new SpeechException(SpeechException.Reason.AUDIO_TOO_LONG, "the text would be at least "
+                    + Math.round(fastestSeconds) + " s of audio at speed " + speed + "; the limit is " + maxAudioSeconds + " s");
+        }
     }
 
     /** Resolves the request's voice and speaker and checks everything but its text. */
@@ -59,7 +92,7 @@ final class RequestValidator {
     }
 
     private FromWorker.Ready catalog() throws SpeechException {
-        return pool.catalog()
+        return catalog.get()
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready yet"));
     }
 
@@ -75,7 +108,7 @@ final class RequestValidator {
     }
 
     private SpeechRequest chooseVoice(SpeechRequest request) throws SpeechException {
-        String voice = voiceChoice.resolve(request.model(), request.voice(), pool.availableVoices())
+        String voice = voiceChoice.resolve(request.model(), request.voice(), AvailableVoice.listed(catalog.get()))
                 .orElseThrow(() -> new SpeechException(SpeechException.Reason.VOICE_NOT_FOUND,
                         "unknown voice '" + request.voice() + "'"));
         return new SpeechRequest(request.text(), request.model(), voice, request.speaker(), request.format(),

@@ -11,6 +11,8 @@ public final class SpeechException extends Exception {
         INVALID_INPUT,
         /** The text is longer than one request may be. */
         INPUT_TOO_LONG,
+        /** The text's audio would clearly be longer than one request may be. */
+        AUDIO_TOO_LONG,
         /** No voice by that name (or model mapping). */
         VOICE_NOT_FOUND,
         /** The voice has no such speaker. */
@@ -25,6 +27,8 @@ public final class SpeechException extends Exception {
         VOICE_UNAVAILABLE,
         /** No worker is ready, or none answered in time. */
         NOT_READY,
+        /** The text made a worker crash (a native engine's bug) once: it is not sent to a worker again. */
+        INPUT_CRASHED_ENGINE,
         /** The worker serving the stream died or failed mid-way. */
         WORKER_FAILED,
         /** The stream's reader took nothing for too long; its job was cancelled. */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.assistantapi.workers.protocol.FormatDescriptor;
 import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.VoiceDescriptor;
+import org.assistantapi.workers.protocol.WorkerOptions;
 
 /**
  * What transports call: check a request, send it to a worker, hand back its audio stream. Voices
@@ -28,8 +29,11 @@ public final class SpeechService implements AutoCloseable {
     private SpeechService(CoreSettings settings) {
         this.settings = settings;
         this.pool = new WorkerPool(settings);
-        this.validator = new RequestValidator(pool, settings.voiceChoice(), settings.maxInputChars());
-        this.jobs = new JobStarter(pool, settings.streams().bufferFrames(), settings.timeouts().jobStart());
+        this.validator = new RequestValidator(pool::catalog, pool.crashingTexts(), settings.voiceChoice(),
+                settings.maxInputChars(),
+                Integer.parseInt(settings.workers().tuning().getOrDefault(WorkerOptions.MAX_AUDIO_SECONDS,
+                        String.valueOf(WorkerOptions.DEFAULT_MAX_AUDIO_SECONDS))));
+        this.jobs = new JobStarter(pool::pick, pool.crashingTexts(), settings.streams().bufferFrames(), settings.timeouts().jobStart());
         this.streams = new Slots("speech streams", SpeechException.Reason.TOO_MANY_STREAMS,
                 settings.streams().maxStreams(), settings.streams().maxPerOwner());
         this.sessions = new SpeechSessions(validator, jobs, settings.sessions(), settings.instanceId());

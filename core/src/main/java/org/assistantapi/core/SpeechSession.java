@@ -90,9 +90,14 @@ public final class SpeechSession {
         if (ended) {
             throw new SpeechException(SpeechException.Reason.SESSION_NOT_FOUND, "session " + id + " has ended");
         }
-        if (unspokenChars() + text.length() > limits.maxPendingChars()) {
+        int appended = characters(text);
+        if (unspokenChars() + appended > limits.maxPendingChars()) {
             throw new SpeechException(SpeechException.Reason.PENDING_TEXT_LIMIT, "session " + id + " holds "
-                    + unspokenChars() + " characters not yet spoken; the limit is " + limits.maxPendingChars());
+                    + unspokenChars() + " characters not yet spoken and the append has " + appended
+                    + "; the limit is " + limits.maxPendingChars());
+        }
+        if (flush) {
+            jobs.crashingTexts().refuse(pending + text);
         }
         pending.append(text);
         idleSinceNanos = System.nanoTime();
@@ -201,7 +206,9 @@ public final class SpeechSession {
                 }
                 return chunk;
             } catch (SpeechException e) {
-                if (ended || e.reason() != SpeechException.Reason.WORKER_FAILED) {
+                boolean workerLost = e.reason() == SpeechException.Reason.WORKER_FAILED
+                        || e.reason() == SpeechException.Reason.INPUT_CRASHED_ENGINE;
+                if (ended || !workerLost) {
                     markEnded();
                     throw e;
                 }
@@ -232,6 +239,12 @@ public final class SpeechSession {
             markEnded();
             throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "session " + id + ": segment "
                     + firstUnspoken + " made " + MAX_FAILURES_AT_ONE_SEGMENT + " workers fail in a row; the session ends");
+        }
+        int crashed = failed.crashedSegment();
+        if (crashed >= firstUnspoken && crashed < segments.size()) {
+            // Its text crashed the engine: it is skipped, never replayed (a later append of it is refused).
+            LOG.warning("session " + id + ": segment " + crashed + " crashed its worker's engine; skipping it");
+            segments.set(crashed, "");
         }
         LOG.warning("session " + id + ": its worker failed; continuing on another from segment " + firstUnspoken);
         AudioStream replacement = startReplacement();
@@ -271,6 +284,10 @@ public final class SpeechSession {
         }
         String text = pending.toString();
         pending.setLength(0);
+        if (jobs.crashingTexts().contains(text)) {
+            LOG.warning("session " + id + ": pending text that crashed a worker before is dropped");
+            return;
+        }
         segments.add(text);
         timeline.flushed(segments.size() - 1, text);
         stream.appendText(segments.size() - 1, text);
@@ -285,11 +302,16 @@ public final class SpeechSession {
     }
 
     private int unspokenChars() {
-        int unspoken = pending.length();
+        int unspoken = characters(pending);
         for (int segment = stream.lastSpokenSegment() + 1; segment < segments.size(); segment++) {
-            unspoken += segments.get(segment).length();
+            unspoken += characters(segments.get(segment));
         }
         return unspoken;
+    }
+
+    /** Characters are code points, as for one-shot input: an emoji is one, not two. */
+    private static int characters(CharSequence text) {
+        return Character.codePointCount(text, 0, text.length());
     }
 
     private static void sleepBriefly() throws SpeechException {

@@ -48,6 +48,7 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private final AtomicLong pings = new AtomicLong();
     private final SynthesisMeter meter = new SynthesisMeter();
+    private final CrashingTexts crashingTexts = new CrashingTexts();
     private volatile FromWorker.Ready catalog;
     private final java.util.Set<String> prewarmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -71,9 +72,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** The voices the workers can speak, as clients see them; none before a worker is ready. */
     List<AvailableVoice> availableVoices() {
-        return catalog().map(FromWorker.Ready::voices).orElse(List.of()).stream()
-                .map(v -> new AvailableVoice(v.id(), v.engine(), v.language(), v.sampleRate(), v.speakerCount(), v.speakers()))
-                .toList();
+        return AvailableVoice.listed(catalog());
     }
 
     /**
@@ -148,13 +147,18 @@ final class WorkerPool implements AutoCloseable {
         return looping;
     }
 
+    /** Texts that crashed a worker: refused before they reach another. */
+    CrashingTexts crashingTexts() {
+        return crashingTexts;
+    }
+
     private void launch(Slot slot) {
         String id = "worker-" + slot.number;
         // Holding the slot while starting: a worker that dies at once (a bad JVM option) reports
         // its exit only after the slot holds it, so the exit is never missed.
         synchronized (slot) {
             try {
-                WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)), meter,
+                WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)), meter, crashingTexts,
                         changed -> updateCatalog(), exitedProcess -> exited(slot, exitedProcess));
                 slot.process = process;
                 process.ready().thenAccept(ready -> {

@@ -27,14 +27,17 @@ import org.assistantapi.workers.protocol.VoiceDescriptor;
  * of their jobs, its stderr logged under its id. When the process dies, every stream it served
  * fails, so no client takes a cut-off stream for a complete one.
  */
-final class WorkerProcess {
+final class WorkerProcess implements WorkerLink {
 
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
+    /** Exit statuses of a process killed by SIGILL, SIGABRT, SIGBUS, SIGFPE or SIGSEGV (128 + signal). */
+    private static final Set<Integer> CRASH_STATUSES = Set.of(132, 134, 135, 136, 139);
 
     private final String id;
     private final Process process;
     private final SynthesisMeter meter;
+    private final CrashingTexts crashingTexts;
     private final FrameCodec.Writer writer;
     private final Map<Long, AudioStream> streams = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<List<FromWorker.VoiceLoad>>> prewarms = new ConcurrentHashMap<>();
@@ -47,28 +50,35 @@ final class WorkerProcess {
     private final Set<String> loadedVoices = ConcurrentHashMap.newKeySet();
     private final QueuedWork queuedWork = new QueuedWork();
     private final Consumer<WorkerProcess> onVoicesChanged;
+    /** The job segment the worker's engine was last about to read. */
+    private volatile FromWorker.Speaking speaking;
+    /** Core stopped or killed it: its death says nothing about a text. */
+    private volatile boolean stoppedByCore;
     private volatile List<VoiceDescriptor> voices = List.of();
 
-    private WorkerProcess(String id, Process process, SynthesisMeter meter, Consumer<WorkerProcess> onVoicesChanged) {
+    private WorkerProcess(String id, Process process, SynthesisMeter meter, CrashingTexts crashingTexts,
+                          Consumer<WorkerProcess> onVoicesChanged) {
         this.id = id;
         this.process = process;
         this.meter = meter;
         this.onVoicesChanged = onVoicesChanged;
+        this.crashingTexts = crashingTexts;
         this.writer = new FrameCodec.Writer(new BufferedOutputStream(process.getOutputStream()));
     }
 
     /**
-     * Starts the process; {@code meter} adds up what its jobs speak, {@code onVoicesChanged} runs on
+     * Starts the process; {@code meter} adds up what its jobs speak, {@code crashingTexts} learns
+     * the text it crashes on, {@code onVoicesChanged} runs on
      * the reader thread when it reports new voices after its {@code Ready}, {@code onExit} runs once,
      * on the reader thread, when it is gone.
      */
-    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter,
+    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter, CrashingTexts crashingTexts,
                                Consumer<WorkerProcess> onVoicesChanged, Consumer<WorkerProcess> onExit) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         // ONNX Runtime 1.29 collects telemetry for Microsoft unless told not to.
         builder.environment().putIfAbsent("ORT_DISABLE_TELEMETRY", "1");
         Process process = builder.start();
-        WorkerProcess worker = new WorkerProcess(id, process, meter, onVoicesChanged);
+        WorkerProcess worker = new WorkerProcess(id, process, meter, crashingTexts, onVoicesChanged);
         Thread.ofPlatform().name(id + "-stdout").daemon().start(() -> worker.readFrames(onExit));
         Thread.ofPlatform().name(id + "-stderr").daemon().start(worker::logStderr);
         return worker;
@@ -133,15 +143,7 @@ final class WorkerProcess {
 
     /** Ends streams whose readers have taken nothing for this long although audio was waiting. */
     void abandonStalledStreams(long stallMillis) {
-        for (AudioStream stream : streams.values()) {
-            if (stream.stalledMillis() > stallMillis) {
-                LOG.warning(id + ": the reader of job " + stream.jobId() + " took nothing for "
-                        + stream.stalledMillis() + " ms; cancelling the job");
-                cancel(stream);
-                stream.fail(new SpeechException(SpeechException.Reason.CLIENT_STALLED,
-                        "the client read nothing for " + stallMillis + " ms"));
-            }
-        }
+        streams.values().forEach(stream -> stream.cancelIfStalled(stallMillis));
     }
 
     WorkerStatus status() {
@@ -161,8 +163,8 @@ final class WorkerProcess {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    /** Registers a stream and sends its job. */
-    void startJob(AudioStream stream, ToWorker.StartJob job) {
+    @Override
+    public void startJob(AudioStream stream, ToWorker.StartJob job) {
         streams.put(stream.jobId(), stream);
         loadedVoices.add(job.voice());
         queuedWork.started(job.jobId(), job.voice(), job.text());
@@ -173,11 +175,27 @@ final class WorkerProcess {
     }
 
     /** The stream's reader left: the worker stops the job at its next chunk. */
-    void cancel(AudioStream stream) {
+    @Override
+    public void cancel(AudioStream stream) {
         queuedWork.ended(stream.jobId());
         if (streams.remove(stream.jobId()) != null) {
             send(new ToWorker.Cancel(stream.jobId()));
         }
+    }
+
+    @Override
+    public void appendText(long jobId, int segment, String text) {
+        send(new ToWorker.AppendText(jobId, segment, text));
+    }
+
+    @Override
+    public void endText(long jobId) {
+        send(new ToWorker.EndText(jobId));
+    }
+
+    @Override
+    public void credit(long jobId, int frames) {
+        send(new ToWorker.Credit(jobId, frames));
     }
 
     CompletableFuture<List<FromWorker.VoiceLoad>> prewarm(List<String> voices) {
@@ -211,11 +229,13 @@ final class WorkerProcess {
 
     /** Kills the process at once (it hung, or the server is going down). */
     void kill() {
+        stoppedByCore = true;
         process.destroyForcibly();
     }
 
     /** Closes its stdin, which tells the worker to exit; kills it if it has not within the grace time. */
     void stop(long graceMillis) {
+        stoppedByCore = true;
         try {
             process.getOutputStream().close();
             if (!process.waitFor(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -244,8 +264,7 @@ final class WorkerProcess {
             waitForExit();
             LOG.warning(id + " (pid " + process.pid() + ") exited" + exitDescription());
             ready.completeExceptionally(new IOException(id + " exited before it was ready"));
-            streams.values().forEach(this::failStream);
-            streams.clear();
+            failStreams();
             prewarms.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
             dryRuns.values().forEach(p -> p.completeExceptionally(new IOException(id + " exited")));
             onExit.accept(this);
@@ -282,6 +301,7 @@ final class WorkerProcess {
                     answer.complete(p);
                 }
             }
+            case FromWorker.Speaking f -> speaking = f;
             case FromWorker.Started f -> toStream(f.jobId(), f, false);
             case FromWorker.SegmentSpoken f -> {
                 AudioStream stream = streams.get(f.jobId());
@@ -305,6 +325,29 @@ final class WorkerProcess {
         if (stream != null) {
             stream.accept(frame);
         }
+    }
+
+    /**
+     * The process is gone: every stream fails. If it died by a crash signal of its own, the text its
+     * engine was reading is to blame: that stream fails with {@code INPUT_CRASHED_ENGINE} and the
+     * text is never sent to a worker again.
+     */
+    private void failStreams() {
+        FromWorker.Speaking last = speaking;
+        boolean crashed = !stoppedByCore && !process.isAlive() && CRASH_STATUSES.contains(process.exitValue());
+        AudioStream guilty = crashed && last != null && last.segment() >= 0 ? streams.remove(last.jobId()) : null;
+        if (guilty != null) {
+            String text = guilty.textOf(last.segment());
+            LOG.warning(id + " crashed while its engine read segment " + last.segment() + " of job " + guilty.jobId()
+                    + (text == null ? "" : " (" + text.codePointCount(0, text.length()) + " characters); that text is refused from now on"));
+            if (text != null) {
+                crashingTexts.record(text);
+            }
+            guilty.failOnInput(last.segment(), new SpeechException(SpeechException.Reason.INPUT_CRASHED_ENGINE,
+                    "this input crashed the speech engine; it will not be spoken"));
+        }
+        streams.values().forEach(this::failStream);
+        streams.clear();
     }
 
     private void failStream(AudioStream stream) {

@@ -75,6 +75,23 @@ class AuthIT {
         assertEquals(200, send(null, "GET", "/health/ready", null).statusCode());
     }
 
+    /** Worker process ids and loaded voices are for key holders; an open probe gets the counts. */
+    @Test
+    void healthDetailsNeedAKey() throws Exception {
+        for (String path : new String[] {"/health", "/health/ready"}) {
+            for (String authorization : new String[] {null, "Bearer sk-wrong", "Basic " + KITCHEN}) {
+                HttpResponse<String> open = send(authorization, "GET", path, null);
+                assertEquals(200, open.statusCode());
+                JsonNode body = JSON.readTree(open.body());
+                assertTrue(body.has("workers_up") && !body.has("workers"), authorization + " " + path + ": " + open.body());
+                assertTrue(!open.body().contains("pid") && !open.body().contains("loaded_voices"), open.body());
+            }
+            JsonNode keyed = JSON.readTree(send("Bearer " + KITCHEN, "GET", path, null).body());
+            assertTrue(keyed.get("workers").get(0).has("pid"), keyed.toString());
+            assertTrue(keyed.get("workers").get(0).has("loaded_voices"), keyed.toString());
+        }
+    }
+
     @Test
     void aSessionBelongsToTheKeyThatOpenedIt() throws Exception {
         String id = openSession(KITCHEN);

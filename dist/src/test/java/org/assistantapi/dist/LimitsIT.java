@@ -61,22 +61,26 @@ class LimitsIT {
 
     /**
      * Issue 13, item 5: clients that stop reading lose their streams' places with their jobs (after
-     * streams.client_stall_timeout_seconds), although their sockets stay open.
+     * streams.client_stall_timeout_seconds), although their sockets stay open; and the server
+     * closes their connections, instead of leaving a handler blocked on them.
      */
     @Test
     void stalledClientsGiveBackTheirStreamPlaces() throws Exception {
         try (RunningServer stalling = RunningServer.start("workers:\n  count: 1\n"
                 + "streams:\n  client_stall_timeout_seconds: 2\nlimits:\n  max_streams: 2\n"
                 + "auth:\n  api_keys: [" + A + "]\n")) {
-            List<InputStream> stalled = new ArrayList<>();
+            List<Socket> stalled = new ArrayList<>();
             try {
-                stalled.add(longStream(stalling, A));
-                stalled.add(longStream(stalling, A));
+                stalled.add(stalledStream(stalling, A));
+                stalled.add(stalledStream(stalling, A));
                 assertTooManyStreams(speak(stalling, A));
                 awaitStatus(stalling, A, 200);
+                for (Socket socket : stalled) {
+                    awaitClosedByServer(stalling, socket);
+                }
             } finally {
-                for (InputStream stream : stalled) {
-                    stream.close();
+                for (Socket socket : stalled) {
+                    socket.close();
                 }
             }
         }
@@ -152,6 +156,65 @@ class LimitsIT {
         InputStream body = response.body();
         assertTrue(body.read(new byte[1024]) > 0);
         return body;
+    }
+
+    /** A long one-shot request on a raw socket whose client reads the status line and then nothing more. */
+    private static Socket stalledStream(RunningServer server, String key) throws Exception {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port));
+        byte[] body = JSON.createObjectNode().put("input", Files.readString(RunningServer.texts().resolve("long.txt")))
+                .put("voice", "espeak:en-us").put("response_format", "pcm").toString().getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /v1/audio/speech HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        byte[] status = socket.getInputStream().readNBytes(12);
+        assertEquals("HTTP/1.1 200", new String(status, StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    /**
+     * Waits until the server no longer holds a socket for this client's connection: no file
+     * descriptor of the server process refers to it ({@code /proc/<pid>/fd} against the
+     * connection's inode in {@code /proc/net/tcp}). The client's own end stays open and unread, so
+     * only the server can have closed it.
+     */
+    private static void awaitClosedByServer(RunningServer server, Socket client) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (serverHolds(server, client.getLocalPort()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(!serverHolds(server, client.getLocalPort()), "the server closed the stalled client's connection");
+    }
+
+    private static boolean serverHolds(RunningServer server, int clientPort) throws IOException {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(java.nio.file.Path.of(table)).stream().skip(1).toList()) {
+                String[] fields = line.strip().split("\\s+");
+                if (port(fields[1]) == server.port && port(fields[2]) == clientPort) {
+                    inodes.add("socket:[" + fields[9] + "]");
+                }
+            }
+        }
+        java.nio.file.Path fds = java.nio.file.Path.of("/proc", String.valueOf(server.process.pid()), "fd");
+        try (java.util.stream.Stream<java.nio.file.Path> links = Files.list(fds)) {
+            return links.anyMatch(fd -> {
+                try {
+                    return inodes.contains(Files.readSymbolicLink(fd).toString());
+                } catch (IOException e) {
+                    return false; // closed meanwhile
+                }
+            });
+        }
+    }
+
+    /** The port of a {@code /proc/net/tcp} address, {@code 0100007F:1F90}. */
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1), 16);
     }
 
     private static HttpResponse<String> speak(String key) throws Exception {

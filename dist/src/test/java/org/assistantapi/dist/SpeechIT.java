@@ -45,6 +45,26 @@ class SpeechIT {
         assertTrue(Wav.rms(wav.samples()) > 500, "speech, not silence: rms " + Wav.rms(wav.samples()));
     }
 
+    /**
+     * limits.max_audio_seconds: a text clearly over it is refused up front; one that looks short
+     * (50 digits read as seven-digit numbers, ~30 s of speech) stops at the limit and still ends cleanly.
+     */
+    @Test
+    void audioIsCappedPerRequest() throws Exception {
+        try (RunningServer capped = RunningServer.start("workers:\n  count: 1\nlimits:\n  max_audio_seconds: 5\n")) {
+            String words = "The kitchen lights are on and the garage door is closed. ".repeat(4);
+            SpeechErrorsIT.assertOpenAiError(capped.postJson("/v1/audio/speech", request(words, "wav")),
+                    400, "audio_too_long", "input");
+            String numbers = "1234567 ".repeat(7);
+            HttpResponse<byte[]> response = capped.postJson("/v1/audio/speech", request(numbers, "wav"));
+            assertEquals(200, response.statusCode());
+            double seconds = Wav.parse(response.body()).seconds();
+            assertTrue(seconds >= 4.9 && seconds < 5.6, "stopped at the 5 s limit: " + seconds + " s");
+            Wav uncapped = Wav.parse(server.postJson("/v1/audio/speech", request(numbers, "wav")).body());
+            assertTrue(uncapped.seconds() > 10, "without the limit it is long: " + uncapped.seconds() + " s");
+        }
+    }
+
     @Test
     void ffmpegPlaysTheWavStreamToItsEnd() throws Exception {
         HttpResponse<byte[]> response = server.postJson("/v1/audio/speech", request("Good morning. It is sunny.", "wav"));

@@ -44,11 +44,11 @@ class WorkerPoolIT {
         return response;
     }
 
-    private static JsonNode health(RunningServer server) throws Exception {
+    static JsonNode health(RunningServer server) throws Exception {
         return JSON.readTree(server.get("/health").body());
     }
 
-    private static JsonNode awaitHealth(RunningServer server, Predicate<JsonNode> condition, Duration timeout) throws Exception {
+    static JsonNode awaitHealth(RunningServer server, Predicate<JsonNode> condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode health = health(server);
         while (!condition.test(health)) {
@@ -60,7 +60,7 @@ class WorkerPoolIT {
     }
 
     /** Reads the rest of a response; true when it ended cleanly, false when it was cut off. */
-    private static boolean drain(InputStream body) {
+    static boolean drain(InputStream body) {
         try (body) {
             body.transferTo(java.io.OutputStream.nullOutputStream());
             return true;

@@ -218,6 +218,43 @@ class WyomingIT {
         }
     }
 
+    /**
+     * Issue 13, item 7: Wyoming clients cannot authenticate, so together they hold one key's share
+     * of the session places; holding all of it does not lock out an HTTP client with a key.
+     */
+    @Test
+    void wyomingHoldsOnlyItsShareOfTheSessions() throws Exception {
+        int wyomingPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            wyomingPort = free.getLocalPort();
+        }
+        String key = "sk-wyoming-share-test-key-0123456789";
+        try (RunningServer limited = RunningServer.start("workers:\n  count: 1\nsessions:\n  max: 3\n  max_per_key: 2\n"
+                + "auth:\n  api_keys: [" + key + "]\n"
+                + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + wyomingPort + "\n");
+             WyomingClient first = new WyomingClient(wyomingPort);
+             WyomingClient second = new WyomingClient(wyomingPort);
+             WyomingClient third = new WyomingClient(wyomingPort)) {
+            for (WyomingClient holder : List.of(first, second)) {
+                holder.send("synthesize-start", Map.of());
+                holder.send("ping", Map.of());
+                // its session is open once the ping is answered (audio-start may come first), not refused
+                for (WyomingClient.Event event = holder.read(); !event.type().equals("pong"); event = holder.read()) {
+                    assertEquals("audio-start", event.type(), event.data().toString());
+                }
+            }
+            third.send("synthesize-start", Map.of());
+            assertEquals("too_many_sessions", third.expect("error").data().path("code").asText());
+
+            java.net.http.HttpResponse<String> keyed = limited.http().send(
+                    java.net.http.HttpRequest.newBuilder(limited.uri("/v1/audio/speech/sessions"))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"response_format\":\"pcm\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, keyed.statusCode(), keyed.body());
+        }
+    }
+
     @Test
     void aFailedSynthesisIsAnErrorEventThenTheConnectionCloses() throws Exception {
         try (WyomingClient client = new WyomingClient(port)) {

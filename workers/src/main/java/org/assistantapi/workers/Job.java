@@ -3,7 +3,9 @@ package org.assistantapi.workers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 
 import org.assistantapi.encoders.AudioEncoder;
 import org.assistantapi.engines.EngineException;
@@ -22,6 +24,8 @@ import org.assistantapi.workers.protocol.FromWorker;
  * job and nothing else. Other frames (segment marks, the end) keep their place behind the audio.
  */
 final class Job {
+
+    private static final Logger LOG = Logger.getLogger(Job.class.getName());
 
     /** Where a job is in its life; only {@link #SPEAKING} takes turns. */
     enum State {
@@ -59,6 +63,7 @@ final class Job {
     private final UnaryOperator<String> reading;
     private final SynthesisOptions options;
     private final AudioEncoder encoder;
+    private final long maxSegmentSamples;
     private final WorkerOutput output;
     private final Runnable onDone;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
@@ -78,14 +83,16 @@ final class Job {
     /**
      * Opens the encoder on the job's own frame stream: each flush of it becomes an audio frame of this job.
      *
-     * @param reading what each segment's text becomes before the engine speaks it (the text front-end, or as is)
+     * @param reading           what each segment's text becomes before the engine speaks it (the text front-end, or as is)
+     * @param maxSegmentSamples the most audio one segment may become (limits.max_audio_seconds); the rest is skipped
      */
     Job(long id, Voice voice, UnaryOperator<String> reading, SynthesisOptions options, EncoderOpener encoder,
-        int credits, WorkerOutput output, Runnable onDone) {
+        long maxSegmentSamples, int credits, WorkerOutput output, Runnable onDone) {
         this.id = id;
         this.voice = voice;
         this.reading = reading;
         this.options = options;
+        this.maxSegmentSamples = maxSegmentSamples;
         this.credits = credits;
         this.output = output;
         this.onDone = onDone;
@@ -116,6 +123,12 @@ final class Job {
         return playback.slackMicros(nowNanos, !segments.isEmpty());
     }
 
+    /** The segment its next step speaks, if any. Synthesis thread only. */
+    OptionalInt nextSegment() {
+        Segment next = segments.peek();
+        return next == null ? OptionalInt.empty() : OptionalInt.of(next.number());
+    }
+
     /** No segment will follow: the job ends after the last one. Synthesis thread only. */
     void endText() {
         textEnded = true;
@@ -140,8 +153,13 @@ final class Job {
         Segment segment = segments.peek();
         if (segment != null) {
             speak(segment);
-            if (state == State.CANCELLED || segment.synthesis().hasNext()) {
+            boolean capped = segmentSamples >= maxSegmentSamples;
+            if (state == State.CANCELLED || (!capped && segment.synthesis().hasNext())) {
                 return;
+            }
+            if (capped && segment.synthesis().hasNext()) {
+                LOG.warning("job " + id + ": segment " + segment.number() + " reached the audio limit of "
+                        + maxSegmentSamples / voice.info().sampleRate() + " s; the rest of its text is not spoken");
             }
             segments.poll();
             long audioMicros = segmentSamples * 1_000_000 / voice.info().sampleRate();
@@ -175,7 +193,7 @@ final class Job {
                     if (words != null) {
                         words.advance(length);
                     }
-                    return state != State.CANCELLED;
+                    return state != State.CANCELLED && segmentSamples < maxSegmentSamples;
                 } catch (IOException e) {
                     encoderFailure[0] = e; // the engine may be in native code: stop it, throw below
                     return false;

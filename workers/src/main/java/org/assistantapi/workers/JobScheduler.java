@@ -1,6 +1,7 @@
 package org.assistantapi.workers;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,21 @@ final class JobScheduler implements Runnable {
     private final VoiceCache voices;
     private final EncoderSettings encoderSettings;
     private final Scheduling scheduling;
+    private final Duration maxSegmentAudio;
     private final TextFrontEnd frontEnd;
     private final WorkerOutput output;
     private final HangWatch watch = new HangWatch();
+    /** What is announced while the engine reads no job's text (loading voices). */
+    private static final FromWorker.Speaking NO_TEXT = new FromWorker.Speaking(-1, -1);
+    /** The job and segment last announced with {@link FromWorker.Speaking}. */
+    private FromWorker.Speaking announced;
 
-    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, Scheduling scheduling, TextFrontEnd frontEnd,
-                 WorkerOutput output) {
+    JobScheduler(VoiceCache voices, EncoderSettings encoderSettings, Scheduling scheduling, Duration maxSegmentAudio,
+                 TextFrontEnd frontEnd, WorkerOutput output) {
         this.voices = voices;
         this.encoderSettings = encoderSettings;
         this.scheduling = scheduling;
+        this.maxSegmentAudio = maxSegmentAudio;
         this.frontEnd = frontEnd;
         this.output = output;
     }
@@ -110,12 +117,18 @@ final class JobScheduler implements Runnable {
     private void handle(ToWorker frame) {
         switch (frame) {
             case ToWorker.StartJob start -> start(start);
-            case ToWorker.AppendText append -> withJob(append.jobId(), job -> job.append(append.segment(), append.text()));
+            case ToWorker.AppendText append -> withJob(append.jobId(), job -> {
+                announce(append.jobId(), append.segment());
+                job.append(append.segment(), append.text());
+            });
             case ToWorker.EndText end -> withJob(end.jobId(), Job::endText);
             case ToWorker.Ping ping -> {
                 // Answered by the reader thread on arrival; never queued.
             }
-            case ToWorker.Prewarm prewarm -> output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
+            case ToWorker.Prewarm prewarm -> {
+                announce(NO_TEXT);
+                output.send(new FromWorker.Prewarmed(prewarm.requestId(), load(prewarm.voices())));
+            }
             case ToWorker.Phonemize phonemize -> output.send(phonemize(phonemize));
             case ToWorker.Credit credit -> {
                 // Applied on arrival; the frame only woke this thread.
@@ -165,6 +178,7 @@ final class JobScheduler implements Runnable {
     private void start(ToWorker.StartJob start) {
         long id = start.jobId();
         try {
+            announce(NO_TEXT); // loading a voice reads no text: a crash here is not the text's fault
             Voice voice = voices.acquire(start.voice());
             try {
                 turns.add(newJob(start, voice));
@@ -198,9 +212,10 @@ final class JobScheduler implements Runnable {
         }
         String language = voice.info().language();
         UnaryOperator<String> reading = start.rawText() ? text -> text : text -> frontEnd.normalize(text, language);
+        long maxSegmentSamples = maxSegmentAudio.toMillis() * sourceRate / 1000;
         Job job = new Job(id, voice, reading, options,
                 frames -> Encoders.open(format, sourceRate, rate, encoderSettings, frames, start.continuation()),
-                start.credits(), output, () -> {
+                maxSegmentSamples, start.credits(), output, () -> {
                     jobs.remove(id);
                     voices.release(voice);
                 });
@@ -209,6 +224,7 @@ final class JobScheduler implements Runnable {
         }
         try {
             if (!start.text().isEmpty()) {
+                announce(id, 0);
                 job.append(0, start.text());
             }
         } catch (EngineException | RuntimeException e) {
@@ -221,6 +237,18 @@ final class JobScheduler implements Runnable {
         jobs.put(id, job);
         output.send(new FromWorker.Started(id, format.contentType(), rate));
         return job;
+    }
+
+    /** Tells core which text the engine is about to read, unless it was the last one told. */
+    private void announce(long jobId, int segment) {
+        announce(new FromWorker.Speaking(jobId, segment));
+    }
+
+    private void announce(FromWorker.Speaking speaking) {
+        if (!speaking.equals(announced)) {
+            output.send(speaking);
+            announced = speaking;
+        }
     }
 
     /** Applies a frame to a job that is still here; a failure ends the job. */
@@ -262,6 +290,7 @@ final class JobScheduler implements Runnable {
     /** @return whether the job stays in turn (it has more to say, or waits for more text) */
     private boolean speak(Job job) {
         try {
+            job.nextSegment().ifPresent(segment -> announce(job.id(), segment));
             job.step();
             if (job.cancelled()) {
                 job.drop();

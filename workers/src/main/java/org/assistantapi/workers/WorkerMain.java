@@ -41,7 +41,7 @@ public final class WorkerMain {
         EngineRegistry engines = EngineRegistry.open(options);
         VoiceCache voices = new VoiceCache(engines, options.maxLoadedVoices());
         JobScheduler scheduler = new JobScheduler(voices, WorkerTuning.encoders(options), WorkerTuning.scheduling(options),
-                new TextFrontEnd(WorkerTuning.text(options)), output);
+                WorkerTuning.maxSegmentAudio(options), new TextFrontEnd(WorkerTuning.text(options)), output);
 
         scheduler.load(options.prewarmVoices()).stream()
                 .filter(load -> load.error() != null)

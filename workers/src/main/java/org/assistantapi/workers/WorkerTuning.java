@@ -48,6 +48,11 @@ final class WorkerTuning {
                 lexiconDir == null ? null : Path.of(lexiconDir));
     }
 
+    /** The most audio one segment (a request, a session's flush) may become; the rest is not spoken. */
+    static Duration maxSegmentAudio(WorkerOptions options) {
+        return Duration.ofSeconds(options.tuning(WorkerOptions.MAX_AUDIO_SECONDS, WorkerOptions.DEFAULT_MAX_AUDIO_SECONDS));
+    }
+
     static EncoderSettings encoders(WorkerOptions options) {
         EncoderSettings defaults = EncoderSettings.defaults();
         return new EncoderSettings(

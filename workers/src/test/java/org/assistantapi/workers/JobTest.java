@@ -41,7 +41,7 @@ class JobTest {
                 WorkerOutput output = new WorkerOutput(new FrameCodec.Writer(new ByteArrayOutputStream()));
                 Job job = new Job(i, voice, text -> text, SynthesisOptions.DEFAULT,
                         frames -> Encoders.open(AudioFormat.AAC, rate, rate, EncoderSettings.defaults(), frames, false),
-                        1, output, released::incrementAndGet);
+                        Long.MAX_VALUE, 1, output, released::incrementAndGet);
                 job.append(0, SENTENCES.repeat(3));
                 job.step();
                 try {
@@ -64,7 +64,7 @@ class JobTest {
             WorkerOutput output = new WorkerOutput(new FrameCodec.Writer(new ByteArrayOutputStream()));
             Job job = new Job(1, voice, text -> text, SynthesisOptions.DEFAULT,
                     frames -> Encoders.open(AudioFormat.PCM, rate, rate, EncoderSettings.defaults(), frames, false),
-                    0, output, released::incrementAndGet);
+                    Long.MAX_VALUE, 0, output, released::incrementAndGet);
             job.append(0, "Hello there.");
             job.endText();
             assertTrue(job.ready());

@@ -20,21 +20,26 @@ import java.util.stream.Stream;
 
 /**
  * HTTP(S) GETs for the catalog and voice files, with timeouts on connecting, on the response
- * headers and on a body that stops arriving. Every failure is a {@link DownloadException} whose
- * message names the URL and the reason.
+ * headers and on a body that stops arriving, and one deadline for everything it fetches. Every
+ * failure is a {@link DownloadException} whose message names the URL and the reason.
  */
 final class HttpFetcher {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
+    /** The default for {@code voices download --timeout}: the whole command, catalog and every file. */
+    static final Duration TOTAL_TIMEOUT = Duration.ofHours(1);
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final HttpClient client;
     private final Duration connectTimeout;
     private final Duration stallTimeout;
+    private final Duration totalTimeout;
+    private final long deadlineNanos;
 
-    HttpFetcher(Duration connectTimeout, Duration stallTimeout) {
+    /** The deadline, {@code totalTimeout}, starts now. */
+    HttpFetcher(Duration connectTimeout, Duration stallTimeout, Duration totalTimeout) {
         // Hugging Face answers resolve/ URLs with a redirect to its CDN.
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
@@ -42,6 +47,13 @@ final class HttpFetcher {
                 .build();
         this.connectTimeout = connectTimeout;
         this.stallTimeout = stallTimeout;
+        this.totalTimeout = totalTimeout;
+        this.deadlineNanos = System.nanoTime() + totalTimeout.toNanos();
+    }
+
+    /** The same timeouts with another deadline, starting now. */
+    HttpFetcher withTotalTimeout(Duration total) {
+        return new HttpFetcher(connectTimeout, stallTimeout, total);
     }
 
     /** The whole body of {@code uri}, at most {@code maxBytes}. */
@@ -57,7 +69,7 @@ final class HttpFetcher {
      */
     long fetch(URI uri, OutputStream sink, long maxBytes, LongConsumer progress) throws DownloadException {
         HttpResponse<InputStream> response = send(uri);
-        try (InputStream body = response.body(); StallGuard guard = new StallGuard(body, stallTimeout)) {
+        try (InputStream body = response.body(); StallGuard guard = new StallGuard(body, stallTimeout, deadlineNanos)) {
             if (response.statusCode() != 200) {
                 throw new DownloadException(uri + ": HTTP " + response.statusCode());
             }
@@ -82,7 +94,12 @@ final class HttpFetcher {
     }
 
     private HttpResponse<InputStream> send(URI uri) throws DownloadException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(stallTimeout).GET().build();
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            throw new DownloadException(uri + ": " + pastDeadline());
+        }
+        Duration headers = Duration.ofNanos(Math.min(left, stallTimeout.toNanos()));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(headers).GET().build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
@@ -102,10 +119,16 @@ final class HttpFetcher {
             guard.progressed();
             return n;
         } catch (IOException e) {
-            throw new DownloadException(guard.fired()
-                    ? uri + ": no data for " + seconds(stallTimeout) + ", giving up"
-                    : "download of " + uri + " broke off: " + describe(e), e);
+            if (!guard.fired()) {
+                throw new DownloadException("download of " + uri + " broke off: " + describe(e), e);
+            }
+            throw new DownloadException(uri + ": " + (System.nanoTime() - deadlineNanos > 0
+                    ? pastDeadline() : "no data for " + seconds(stallTimeout) + ", giving up"), e);
         }
+    }
+
+    private String pastDeadline() {
+        return "not done within the --timeout of " + seconds(totalTimeout) + ", giving up";
     }
 
     /** A one-line reason: java.net.http often throws exceptions without a message. */
@@ -114,7 +137,7 @@ final class HttpFetcher {
             return "no connection within " + seconds(connectTimeout);
         }
         if (e instanceof HttpTimeoutException) {
-            return "no response within " + seconds(stallTimeout);
+            return System.nanoTime() - deadlineNanos > 0 ? pastDeadline() : "no response within " + seconds(stallTimeout);
         }
         if (causes(e).anyMatch(cause -> cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException)) {
             return "cannot resolve the host name";

@@ -9,8 +9,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a response body on which no byte arrived for a while, which fails the blocked read:
- * java.net.http has timeouts for connecting and for the response headers, none for the body.
+ * Closes a response body on which no byte arrived for a while, or that is still arriving at the
+ * command's deadline, which fails the blocked read: java.net.http has timeouts for connecting and
+ * for the response headers, none for the body. A server that trickles a byte now and then is
+ * caught by the deadline.
  */
 final class StallGuard implements AutoCloseable {
 
@@ -19,13 +21,16 @@ final class StallGuard implements AutoCloseable {
 
     private final Closeable body;
     private final long timeoutNanos;
+    private final long deadlineNanos;
     private final ScheduledFuture<?> check;
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean fired;
 
-    StallGuard(Closeable body, Duration timeout) {
+    /** @param deadlineNanos the {@link System#nanoTime()} by which the whole command must be done */
+    StallGuard(Closeable body, Duration timeout, long deadlineNanos) {
         this.body = body;
         this.timeoutNanos = timeout.toNanos();
+        this.deadlineNanos = deadlineNanos;
         long period = Math.max(10, timeout.toMillis() / 4);
         this.check = TIMER.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
     }
@@ -41,7 +46,8 @@ final class StallGuard implements AutoCloseable {
     }
 
     private void check() {
-        if (!fired && System.nanoTime() - lastProgress > timeoutNanos) {
+        long now = System.nanoTime();
+        if (!fired && (now - lastProgress > timeoutNanos || now - deadlineNanos > 0)) {
             fired = true;
             try {
                 body.close();

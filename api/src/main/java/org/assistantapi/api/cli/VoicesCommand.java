@@ -33,13 +33,15 @@ public final class VoicesCommand {
     }
 
     static final String USAGE = """
-            Usage: assistant-api voices download [--config PATH] VOICE_ID...
+            Usage: assistant-api voices download [--config PATH] [--timeout SECONDS] VOICE_ID...
 
               Installs Piper voices, e.g. en_US-lessac-medium, from the voice catalog
               (voices.catalog_url) into the first writable directory of voices.dirs,
               checking each file's size and MD5. A running server offers them within
               seconds, without a restart; the command waits until it does.
               --config     YAML configuration, as for serve
+              --timeout    give up (installing nothing more) when the whole command,
+                           catalog and every file, takes longer (default 3600)
             """;
 
     /** Catalog ids: letters, digits, '_', '-', '.'; no '/' or leading dot, so always a plain file name. */
@@ -63,7 +65,8 @@ public final class VoicesCommand {
     public static Status run(List<String> args, ConfigLoader configs) {
         Console console = System.console();
         return new VoicesCommand(System.out, System.err, console != null && console.isTerminal(),
-                new HttpFetcher(HttpFetcher.CONNECT_TIMEOUT, HttpFetcher.STALL_TIMEOUT)).execute(args, configs);
+                new HttpFetcher(HttpFetcher.CONNECT_TIMEOUT, HttpFetcher.STALL_TIMEOUT, HttpFetcher.TOTAL_TIMEOUT))
+                .execute(args, configs);
     }
 
     Status execute(List<String> args, ConfigLoader configs) {
@@ -75,6 +78,7 @@ public final class VoicesCommand {
             return usageError(args.isEmpty() ? "name a voices command" : "unknown voices command '" + args.getFirst() + "'");
         }
         Optional<Path> configFile = Optional.empty();
+        HttpFetcher fetcher = http;
         SequencedSet<String> ids = new LinkedHashSet<>();
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
@@ -86,6 +90,11 @@ public final class VoicesCommand {
                     return usageError("--config needs a path");
                 }
                 configFile = Optional.of(Path.of(args.get(i)));
+            } else if (arg.equals("--timeout")) {
+                if (++i == args.size() || !args.get(i).matches("[1-9][0-9]{0,6}")) {
+                    return usageError("--timeout needs a number of seconds, 1 to 9999999");
+                }
+                fetcher = http.withTotalTimeout(Duration.ofSeconds(Long.parseLong(args.get(i))));
             } else if (arg.startsWith("-")) {
                 return usageError("unknown option " + arg);
             } else if (!VOICE_ID.matcher(arg).matches()) {
@@ -105,7 +114,7 @@ public final class VoicesCommand {
             return Status.FAILED;
         }
         try {
-            List<String> installed = download(ids, config.voiceCatalog(), new VoiceDirectories(config.core().workers().voiceDirs()));
+            List<String> installed = download(fetcher, ids, config.voiceCatalog(), new VoiceDirectories(config.core().workers().voiceDirs()));
             if (!installed.isEmpty()) {
                 new ServerPickup(new ServerClient(ServerClient.url(config), SERVER_TIMEOUT), err, ServerPickup.WAIT).await(installed);
             }
@@ -117,7 +126,7 @@ public final class VoicesCommand {
     }
 
     /** @return the voices installed or found installed; fewer than asked for when some failed */
-    private List<String> download(SequencedSet<String> ids, URI catalogBase, VoiceDirectories dirs) throws DownloadException {
+    private List<String> download(HttpFetcher http, SequencedSet<String> ids, URI catalogBase, VoiceDirectories dirs) throws DownloadException {
         URI catalogUrl = VoiceCatalog.url(catalogBase, VoiceCatalog.FILE);
         err.println("reading the voice catalog " + catalogUrl);
         VoiceCatalog catalog = VoiceCatalog.parse(http.fetch(catalogUrl, MAX_CATALOG_BYTES));

@@ -54,6 +54,7 @@ public enum ConfigKey {
     WYOMING_READ_TIMEOUT_SECONDS("wyoming.read_timeout_seconds", 120, 1, 86_400),
     WYOMING_ALLOWED_CLIENTS("wyoming.allowed_clients",
             "[127.0.0.0/8, ::1/128] when wyoming.host is 0.0.0.0 or ::, else every client"),
+    LIMITS_MAX_AUDIO_SECONDS("limits.max_audio_seconds", 600, 1, 86_400, Kind.WORKER_TUNING),
     PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000, Kind.WORKER_TUNING),
     PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256, Kind.WORKER_TUNING),
     PIPER_FIRST_WINDOW_MS("piper.first_window_ms", 250, 0, 60_000, Kind.WORKER_TUNING),

@@ -33,24 +33,31 @@ final class ApiKeyFilter implements Filter {
         this.openPaths = Set.copyOf(openPaths);
     }
 
+    private static final int NO_KEY = -2;
+    private static final int INVALID_KEY = -1;
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (openPaths.contains(req.path().path())) {
-            chain.proceed();
+        int index = keyIndex(req);
+        if (index >= 0) {
+            // Also on open paths: there a valid key shows more (the details of /health).
+            req.context().register(new Caller("key-" + (index + 1)));
+        } else if (!openPaths.contains(req.path().path())) {
+            (index == NO_KEY
+                    ? unauthorized("missing_api_key", "no API key: send it as 'Authorization: Bearer <key>'")
+                    : unauthorized("invalid_api_key", "the API key is not valid")).send(res);
             return;
         }
+        chain.proceed();
+    }
+
+    /** The number of the request's key, {@link #NO_KEY} or {@link #INVALID_KEY}. */
+    private int keyIndex(RoutingRequest req) {
         String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            unauthorized("missing_api_key", "no API key: send it as 'Authorization: Bearer <key>'").send(res);
-            return;
+            return NO_KEY;
         }
-        int index = indexOf(sha256(header.substring(BEARER.length()).strip()));
-        if (index < 0) {
-            unauthorized("invalid_api_key", "the API key is not valid").send(res);
-            return;
-        }
-        req.context().register(new Caller("key-" + (index + 1)));
-        chain.proceed();
+        return indexOf(sha256(header.substring(BEARER.length()).strip()));
     }
 
     /** Compares with every key, not stopping at a match. */

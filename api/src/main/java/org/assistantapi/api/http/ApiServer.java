@@ -51,7 +51,7 @@ public final class ApiServer {
     static void routes(HttpRouting.Builder routing, ServerConfig config, SpeechService speech, SynthesisLog log) {
         JsonBodies bodies = new JsonBodies(config.limits().maxBodyBytes());
         VoicesHandler voices = new VoicesHandler(speech);
-        HealthHandler health = new HealthHandler(speech);
+        HealthHandler health = new HealthHandler(speech, !config.auth().apiKeys().isEmpty());
         SessionHandlers sessions = new SessionHandlers(speech.sessions(), bodies);
         Metrics metrics = log.metrics().orElse(null);
         routing.addFilter(new AccessLogFilter(metrics));

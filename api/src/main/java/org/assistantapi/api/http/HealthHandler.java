@@ -13,27 +13,32 @@ import org.assistantapi.core.WorkerStatus;
 
 /**
  * {@code GET /health}: 200 while at least one worker serves (503 before), with the pool's state;
- * {@code GET /health/ready}: 200 only when every worker is up and none is crash-looping.
+ * {@code GET /health/ready}: 200 only when every worker is up and none is crash-looping. When API
+ * keys are configured, the per-worker details (process ids, loaded voices) are shown only to a
+ * request with a valid key: an open probe learns the counts, not the machine's processes.
  */
 final class HealthHandler {
 
     private final SpeechService speech;
+    private final boolean detailsNeedKey;
 
-    HealthHandler(SpeechService speech) {
+    /** @param detailsNeedKey API keys are configured: per-worker details only for a caller with one */
+    HealthHandler(SpeechService speech, boolean detailsNeedKey) {
         this.speech = speech;
+        this.detailsNeedKey = detailsNeedKey;
     }
 
     void health(ServerRequest req, ServerResponse res) {
         PoolHealth health = speech.health();
-        JsonResponses.send(res, health.workersUp() > 0 ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, describe(health));
+        JsonResponses.send(res, health.workersUp() > 0 ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, describe(health, req));
     }
 
     void ready(ServerRequest req, ServerResponse res) {
         PoolHealth health = speech.health();
-        JsonResponses.send(res, health.ready() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, describe(health));
+        JsonResponses.send(res, health.ready() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, describe(health, req));
     }
 
-    private Map<String, Object> describe(PoolHealth health) {
+    private Map<String, Object> describe(PoolHealth health, ServerRequest req) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", health.ready() ? "ok" : health.workersUp() > 0 ? "degraded" : "starting");
         body.put("workers_up", health.workersUp());
@@ -43,7 +48,9 @@ final class HealthHandler {
         body.put("streams", health.streams());
         body.put("jobs_queued", health.queued());
         body.put("voices", speech.voices().size());
-        body.put("workers", health.workers().stream().map(HealthHandler::describe).toList());
+        if (!detailsNeedKey || req.context().get(Caller.class).isPresent()) {
+            body.put("workers", health.workers().stream().map(HealthHandler::describe).toList());
+        }
         return body;
     }
 

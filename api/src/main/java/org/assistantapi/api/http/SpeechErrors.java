@@ -24,7 +24,7 @@ final class SpeechErrors {
         String code = reason.name().toLowerCase(Locale.ROOT);
         String message = e.getMessage();
         return switch (reason) {
-            case INVALID_INPUT, INPUT_TOO_LONG -> OpenAiError.invalid("input", code, message);
+            case INVALID_INPUT, INPUT_TOO_LONG, AUDIO_TOO_LONG, INPUT_CRASHED_ENGINE -> OpenAiError.invalid("input", code, message);
             case VOICE_NOT_FOUND ->
                     OpenAiError.invalid("voice", code, message + "; GET /v1/audio/voices lists the voices");
             case INVALID_SPEAKER -> OpenAiError.invalid("voice", code, message);

@@ -34,7 +34,8 @@ final class SpeechHandler implements Handler {
             throw OpenAiError.invalid(SpeechFields.INCLUDE_WORD_TIMINGS, "invalid_value",
                     "'include_word_timings' needs 'stream_format': 'sse' (raw audio has no place for them)");
         }
-        try (AudioStream stream = speak(request, Caller.of(req), words)) {
+        try (AudioStream stream = speak(request, Caller.of(req), words); StalledWriterCutoff cutoff = new StalledWriterCutoff()) {
+            stream.whenAbandoned(cutoff::cut);
             AccessEntry access = AccessEntry.of(req);
             access.speech(request.voice(), request.format());
             AudioResponse.send(res, startOrThrow(stream), body, stream::read, access::firstByte);

@@ -40,7 +40,7 @@ final class StreamingSynthesis {
         try {
             SpeechRequest request = VoicePicker.request(speech, "", voice);
             relay.speaks(request.voice());
-            session = speech.sessions().open(request);
+            session = speech.sessions().open(request, WyomingConnection.OWNER);
             return new StreamingSynthesis(session, session.openAudio(), relay);
         } catch (SpeechException e) {
             if (session != null) {

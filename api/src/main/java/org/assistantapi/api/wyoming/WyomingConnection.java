@@ -30,6 +30,15 @@ import org.assistantapi.core.SpeechService;
  */
 final class WyomingConnection implements Runnable {
 
+    /**
+     * The owner every Wyoming stream and session counts under in core's limits. The protocol has
+     * no authentication, so all Wyoming clients together hold one key's share
+     * ({@code limits.max_streams_per_key}, {@code sessions.max_per_key}) and cannot take the
+     * places keyed HTTP clients need. HTTP owners are {@code key-N}, never this.
+     */
+    static final String OWNER = "wyoming";
+
+
     private static final Logger LOG = Logger.getLogger(WyomingConnection.class.getName());
     /** Longest a write may stay blocked because the client reads nothing; then the connection closes. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
@@ -139,7 +148,7 @@ final class WyomingConnection implements Runnable {
         try {
             SpeechRequest request = VoicePicker.request(speech, synthesize.text(), synthesize.voice());
             relay.speaks(request.voice());
-            try (AudioStream stream = speech.speak(request, null)) {
+            try (AudioStream stream = speech.speak(request, OWNER)) {
                 relay.relay(stream::read, stream.awaitStart().sampleRate());
             }
             relay.finished();

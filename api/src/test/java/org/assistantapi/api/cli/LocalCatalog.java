@@ -38,6 +38,7 @@ final class LocalCatalog implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch release = new CountDownLatch(1);
     private final Set<Path> stalled = ConcurrentHashMap.newKeySet();
+    private final Set<Path> trickled = ConcurrentHashMap.newKeySet();
 
     private LocalCatalog(Path root) throws IOException {
         this.root = root;
@@ -47,6 +48,8 @@ final class LocalCatalog implements AutoCloseable {
             Path file = root.resolve(exchange.getRequestURI().getPath().substring(1));
             if (stalled.contains(file)) {
                 stall(exchange, file);
+            } else if (trickled.contains(file)) {
+                trickle(exchange, file);
             } else {
                 files.handle(exchange);
             }
@@ -112,6 +115,26 @@ final class LocalCatalog implements AutoCloseable {
     /** From now on {@code file} sends its headers and one byte, then nothing until close. */
     void stall(Path file) {
         stalled.add(file);
+    }
+
+    /** From now on {@code file} sends its headers, then one byte every 100 ms until close. */
+    void trickle(Path file) {
+        trickled.add(file);
+    }
+
+    private void trickle(HttpExchange exchange, Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream body = exchange.getResponseBody()) {
+            for (int i = 0; i < bytes.length && !release.await(100, java.util.concurrent.TimeUnit.MILLISECONDS); i++) {
+                body.write(bytes[i]);
+                body.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client gave up
+        }
     }
 
     private void stall(HttpExchange exchange, Path file) throws IOException {

@@ -39,6 +39,11 @@ class VoicesCommandTest {
     private Path voices;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /**
+     * How long a download may send nothing. The command's own default, so a loaded machine never
+     * makes a normal download look stalled; only the stall test shortens it, to give up sooner.
+     */
+    private Duration stallTimeout = HttpFetcher.STALL_TIMEOUT;
 
     @BeforeEach
     void serveCatalog() throws Exception {
@@ -65,11 +70,11 @@ class VoicesCommandTest {
         return command().execute(all, ServerConfig::load);
     }
 
-    /** The command writing to {@link #out} and {@link #err}, not on a terminal, with short timeouts. */
+    /** The command writing to {@link #out} and {@link #err}, not on a terminal. */
     private VoicesCommand command() {
         return new VoicesCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false,
-                new HttpFetcher(Duration.ofSeconds(2), Duration.ofMillis(500)));
+                new HttpFetcher(HttpFetcher.CONNECT_TIMEOUT, stallTimeout, Duration.ofMinutes(5)));
     }
 
     private Status run(String... ids) throws IOException {
@@ -176,9 +181,22 @@ class VoicesCommandTest {
     @Test
     void aStalledDownloadTimesOutAndInstallsNothing() throws IOException {
         catalog.stall(catalog.served(TONES, ".onnx"));
+        stallTimeout = Duration.ofSeconds(2);
         assertEquals(Status.FAILED, run(TONES));
-        assertTrue(err().contains(TONES + ".onnx: no data for 500 ms, giving up"), err());
+        assertTrue(err().contains(TONES + ".onnx: no data for 2 s, giving up"), err());
         assertEquals(List.of(), names(voices));
+    }
+
+    /** A byte every 100 ms never stalls for 500 ms: only the whole command's deadline stops it. */
+    @Test
+    void aTricklingDownloadStopsAtTheTimeoutAndInstallsNothing() throws IOException {
+        catalog.trickle(catalog.served(TONES, ".onnx"));
+        long started = System.nanoTime();
+        assertEquals(Status.FAILED, run(TONES, "--timeout", "2"));
+        assertTrue(err().contains(TONES + ".onnx: not done within the --timeout of 2 s, giving up"), err());
+        assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(30), "it gave up");
+        assertEquals(List.of(), names(voices));
+        assertEquals(Status.USAGE, run(TONES, "--timeout", "0"));
     }
 
     @Test

@@ -135,13 +135,18 @@ public final class EspeakLibrary {
 
     /**
      * Phonemizes text clause by clause in IPA, as Piper does, recovering each clause's ending
-     * punctuation from how far espeak-ng moved the text pointer.
+     * punctuation from how far espeak-ng moved the text pointer. The text passes {@link LongWords}
+     * first: clause offsets refer to {@code LongWords.guard(text)}.
      */
     public List<Clause> phonemize(String voice, String text) throws EngineException {
+        return phonemizeUnguarded(voice, LongWords.guard(text));
+    }
+
+    /** Phonemizes text exactly as given: only for {@code EspeakFuzzer}, which maps what crashes the library. */
+    List<Clause> phonemizeUnguarded(String voice, String text) throws EngineException {
         lock.lock();
         try (Arena arena = Arena.ofConfined()) {
             selectVoice(voice);
-            text = wellFormed(text);
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             MemorySegment textSegment = arena.allocate(utf8.length + 1L);
             MemorySegment.copy(utf8, 0, textSegment, JAVA_BYTE, 0, utf8.length);
@@ -170,6 +175,7 @@ public final class EspeakLibrary {
 
     /**
      * Synthesizes text with espeak-ng's own synthesizer, passing PCM to the sink as it is made.
+     * The text passes {@link LongWords} first.
      *
      * @param wordsPerMinute speaking rate (espeak-ng's default is 175)
      * @return false when the sink asked to stop
@@ -180,7 +186,7 @@ public final class EspeakLibrary {
             selectVoice(voice);
             int status = (int) setParameter.invokeExact(PARAMETER_RATE, wordsPerMinute, 0);
             check(status, "set the speaking rate");
-            String wellFormed = wellFormed(text);
+            String wellFormed = LongWords.guard(text); // well-formed too: unpaired surrogates replaced
             byte[] utf8 = wellFormed.getBytes(StandardCharsets.UTF_8);
             MemorySegment textSegment = arena.allocate(utf8.length + 1L);
             MemorySegment.copy(utf8, 0, textSegment, JAVA_BYTE, 0, utf8.length);
@@ -242,11 +248,6 @@ public final class EspeakLibrary {
             }
         }
         currentVoice = voice;
-    }
-
-    /** Replaces unpaired surrogates (which JSON escapes can carry) so UTF-8 offsets stay one-to-one. */
-    static String wellFormed(String text) {
-        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     private static void check(int status, String what) throws EngineException {

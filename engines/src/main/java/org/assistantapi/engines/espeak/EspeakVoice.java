@@ -76,7 +76,7 @@ final class EspeakVoice implements Voice {
         List<SpokenSentence> spoken = new ArrayList<>();
         for (String sentence : Sentences.split(library, info.language(), text)) {
             StringJoiner phonemes = new StringJoiner(" ");
-            for (EspeakLibrary.Clause clause : library.phonemize(info.language(), EspeakLibrary.wellFormed(sentence))) {
+            for (EspeakLibrary.Clause clause : library.phonemize(info.language(), sentence)) {
                 if (!clause.phonemes().isBlank()) {
                     phonemes.add(clause.phonemes().strip());
                 }

@@ -14,9 +14,12 @@ public final class Sentences {
     private Sentences() {
     }
 
-    /** Splits text into sentences as they stand in the text (spaces trimmed, empty ones dropped). */
+    /**
+     * Splits text into sentences as they stand in the text (spaces trimmed, empty ones dropped),
+     * after {@link LongWords} broke any word too long for espeak-ng.
+     */
     public static List<String> split(EspeakLibrary library, String language, String text) throws EngineException {
-        String wellFormed = EspeakLibrary.wellFormed(text);
+        String wellFormed = LongWords.guard(text);
         List<String> sentences = new ArrayList<>();
         int start = 0;
         for (EspeakLibrary.Clause clause : library.phonemize(language, wellFormed)) {

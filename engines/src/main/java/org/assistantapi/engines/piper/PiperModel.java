@@ -187,6 +187,12 @@ final class PiperModel implements AutoCloseable {
             // Piper's graph is one chain: a second pool of threads would only idle.
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            // Every sentence is an input of a new shape. The CPU arena keeps the largest buffers it
+            // ever needed for the session's life, and memory patterns keep a plan per shape: under
+            // texts of every length a worker's native memory grew from 90 MB to ~915 MB (issue 13).
+            // Without them each run allocates what it needs and frees it.
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
             return environment.createSession(model, options);
         } catch (OrtException e) {
             throw new EngineException(EngineException.VOICE_UNAVAILABLE,

@@ -42,6 +42,7 @@ public final class FrameCodec {
     private static final byte CATALOG_CHANGED = 28;
     private static final byte WORD = 29;
     private static final byte PHONEMIZED = 30;
+    private static final byte SPEAKING = 31;
 
     private FrameCodec() {
     }
@@ -192,6 +193,11 @@ public final class FrameCodec {
                 out.writeLong(f.startMicros());
                 out.writeLong(f.endMicros());
             }
+            case FromWorker.Speaking f -> {
+                out.writeByte(SPEAKING);
+                out.writeLong(f.jobId());
+                out.writeInt(f.segment());
+            }
             case FromWorker.End f -> {
                 out.writeByte(END);
                 out.writeLong(f.jobId());
@@ -263,6 +269,7 @@ public final class FrameCodec {
             }
             case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt(), in.readLong(), in.readLong());
             case WORD -> new FromWorker.Word(in.readLong(), in.readInt(), readString(in), in.readLong(), in.readLong());
+            case SPEAKING -> new FromWorker.Speaking(in.readLong(), in.readInt());
             case END -> new FromWorker.End(in.readLong());
             case FAILED -> new FromWorker.Failed(in.readLong(), FailureCode.of(readString(in)), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));

@@ -49,6 +49,15 @@ public sealed interface FromWorker extends Frame {
     record Word(long jobId, int segment, String text, long startMicros, long endMicros) implements FromWorker {
     }
 
+    /**
+     * The synthesis thread is about to run the engine on this job's segment (sent before each
+     * engine call that speaks or splits a segment other than the last one announced, and flushed
+     * first). If the worker dies by a crash signal, core blames the text of the last one announced.
+     * Job -1, segment -1: the engine reads no job's text now (it is loading a voice).
+     */
+    record Speaking(long jobId, int segment) implements FromWorker {
+    }
+
     /** The job's audio is complete. */
     record End(long jobId) implements FromWorker {
     }

@@ -36,6 +36,10 @@ public record WorkerOptions(String workerId, List<Path> voiceDirs, int maxLoaded
         return args;
     }
 
+    /** The tuning key of the most audio one text (a request, a session's flush) may become. */
+    public static final String MAX_AUDIO_SECONDS = "limits.max_audio_seconds";
+    public static final int DEFAULT_MAX_AUDIO_SECONDS = 600;
+
     /** A number setting, or the fallback when it was not set. */
     public int tuning(String key, int fallback) {
         String value = tuning.get(key);
