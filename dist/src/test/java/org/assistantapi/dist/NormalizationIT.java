@@ -29,12 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 class NormalizationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * The tables' languages and an espeak voice of each. en-gb has none here: espeak-ng 1.51 lists
-     * its British voice as "en-gb" but selects it only by file name, so {@code espeak:en-gb} fails
-     * to load (a known engine limitation); the en-gb table runs as the text module's unit test.
-     */
-    private static final Map<String, String> VOICES = Map.of("en-us", "espeak:en-us", "de", "espeak:de");
+    /** The tables' languages and an espeak voice of each. */
+    private static final Map<String, String> VOICES = Map.of("en-us", "espeak:en-us", "en-gb", "espeak:en-gb", "de", "espeak:de");
     /** espeak-ng's audio for the same words varies by a few samples from call to call. */
     private static final double SAME_LENGTH = 0.01;
     private static RunningServer server;

@@ -237,17 +237,29 @@ public final class EspeakLibrary {
         }
     }
 
+    /**
+     * Selects a voice by its name or, failing that, by the language {@link #installedVoices} lists
+     * it under: espeak-ng finds a voice by its file's name, which is not always its language
+     * ({@code en-gb} is the file {@code gmw/en}, {@code fr-fr} is {@code roa/fr}).
+     */
     private void selectVoice(String voice) throws Throwable {
         if (voice.equals(currentVoice)) {
             return;
         }
-        try (Arena arena = Arena.ofConfined()) {
-            int status = (int) setVoiceByName.invokeExact(arena.allocateFrom(voice));
-            if (status != EE_OK) {
+        if (!setVoiceByName(voice)) {
+            String name = installedVoices().stream().filter(v -> v.language().equals(voice)).map(InstalledVoice::name)
+                    .findFirst().orElse(null);
+            if (name == null || !setVoiceByName(name)) {
                 throw new EngineException(EngineException.VOICE_NOT_FOUND, "espeak-ng has no voice " + voice);
             }
         }
         currentVoice = voice;
+    }
+
+    private boolean setVoiceByName(String name) throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) setVoiceByName.invokeExact(arena.allocateFrom(name)) == EE_OK;
+        }
     }
 
     private static void check(int status, String what) throws EngineException {

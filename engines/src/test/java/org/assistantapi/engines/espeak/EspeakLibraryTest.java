@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.assistantapi.engines.EngineException;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +70,29 @@ class EspeakLibraryTest {
                 });
         assertFalse(complete);
         assertTrue(samples[0] < 5000, "stopped after the first chunk: " + samples[0]);
+    }
+
+    /** espeak-ng finds voices by file name; en-gb (the file gmw/en) and fr-fr (roa/fr) are listed by language. */
+    @Test
+    void everyListedLanguageCanBeSpoken() throws Exception {
+        EspeakLibrary espeak = EspeakLibrary.instance();
+        List<String> failed = new ArrayList<>();
+        for (EspeakLibrary.InstalledVoice voice : espeak.installedVoices()) {
+            long[] samples = {0};
+            try {
+                espeak.synthesize(voice.language(), "1 2 3", 175, (pcm, offset, length) -> {
+                    samples[0] += length;
+                    return true;
+                });
+            } catch (EngineException e) {
+                failed.add(voice.language() + ": " + e.getMessage());
+                continue;
+            }
+            if (samples[0] == 0) {
+                failed.add(voice.language() + ": no audio");
+            }
+        }
+        assertEquals(List.of(), failed);
     }
 
     @Test
