@@ -55,6 +55,10 @@ public final class AudioStream implements AutoCloseable {
     private int takenSinceCredit;
     private volatile boolean finished;
     private volatile long lastTakeNanos = System.nanoTime();
+    /** The reader has called {@link #read} at least once. */
+    private volatile boolean readerStarted;
+    /** The reader is inside {@link #read}, waiting for the next item: it keeps up with the job. */
+    private volatile boolean readerWaiting;
     private volatile int lastSpokenSegment = -1;
     /** The text of each segment sent and not yet spoken: what to blame if the worker crashes on it. */
     private final java.util.Map<Integer, String> unspokenTexts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -133,14 +137,18 @@ public final class AudioStream implements AutoCloseable {
 
     /** The next audio, passing the marks queued before it to {@code marks}. */
     byte[] read(StreamMarks marks) throws SpeechException {
+        readerStarted = true;
         while (!finished) {
             Item item;
+            readerWaiting = true;
             try {
                 item = queue.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
                 throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "interrupted while reading audio");
+            } finally {
+                readerWaiting = false;
             }
             lastTakeNanos = System.nanoTime();
             switch (item) {
@@ -247,9 +255,16 @@ public final class AudioStream implements AutoCloseable {
         abandoned.thenRun(action);
     }
 
-    /** How long audio has waited while the reader took nothing; 0 while no audio waits. */
+    /**
+     * How long the reader has been behind: it took nothing while audio waited, or while it was away
+     * delivering what it took last; 0 while it keeps up (waits in {@link #read} for more).
+     */
     long millisSinceReaderTook() {
-        return queuedAudio.get() == 0 ? 0 : (System.nanoTime() - lastTakeNanos) / 1_000_000;
+        // Audio waiting in the queue, or a reader away with what it took (a transport blocked
+        // writing to a client that reads nothing; the worker may meanwhile have paused a job that
+        // far ahead of its listener, so nothing need wait here).
+        boolean readerBehind = queuedAudio.get() > 0 || (readerStarted && !readerWaiting && !finished);
+        return readerBehind ? (System.nanoTime() - lastTakeNanos) / 1_000_000 : 0;
     }
 
     /** Called by the worker's reader thread with this job's frames. */

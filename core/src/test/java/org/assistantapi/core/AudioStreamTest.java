@@ -178,6 +178,29 @@ class AudioStreamTest {
         assertEquals(0, ends.get());
         assertTrue(stream.millisSinceReaderTook() > 0, "the session's idle timeout sees the wait");
         assertFalse(stream.read() == null);
-        assertEquals(0, stream.millisSinceReaderTook());
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                stream.read();
+            } catch (SpeechException e) {
+                throw new AssertionError(e);
+            }
+        });
+        while (reader.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+        assertEquals(0, stream.millisSinceReaderTook(), "a reader waiting for more keeps up");
+        worker.audio(stream.jobId(), (byte) 2);
+        reader.join();
+    }
+
+    @Test
+    void aReaderAwayWithWhatItTookFallsBehindThoughNothingWaits() throws Exception {
+        AudioStream stream = start(JobKind.ONE_SHOT);
+        worker.audio(stream.jobId(), (byte) 1);
+        stream.read(); // and then the transport is stuck writing it to a client that reads nothing
+        Thread.sleep(5);
+        assertTrue(stream.millisSinceReaderTook() >= 5, "behind since its last take");
+        stream.cancelIfStalled(1);
+        assertEquals(1, worker.received(ToWorker.Cancel.class).size());
     }
 }
