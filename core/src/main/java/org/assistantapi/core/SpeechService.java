@@ -52,7 +52,8 @@ public final class SpeechService implements AutoCloseable {
     /** Waits until at least one worker is ready. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (pool.readyWorkers().isEmpty()) {
+        // The catalog, not merely a ready worker: it is made from the ready workers' voices just after.
+        while (pool.catalog().isEmpty()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
