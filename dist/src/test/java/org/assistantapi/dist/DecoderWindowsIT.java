@@ -130,9 +130,15 @@ class DecoderWindowsIT {
         return dir;
     }
 
+    /**
+     * The budgets for pieces as large as they go, so that both servers speak each sentence as one
+     * piece: pieces are cut by each server's own measure of the voice's cost, which differs between
+     * them, and a sentence in other pieces has other durations.
+     */
     private static String config(int firstWindowMs) {
         return "workers:\n  count: 1\nvoices:\n  dirs: [\"" + voices + "\"]\npiper:\n  first_window_ms: "
-                + firstWindowMs + "\n  sentence_silence_ms: " + SENTENCE_SILENCE_MS + "\n";
+                + firstWindowMs + "\n  sentence_silence_ms: " + SENTENCE_SILENCE_MS + "\n"
+                + "scheduling:\n  piece_budget_ms: 60000\n  first_piece_budget_ms: 60000\n";
     }
 
     private static String request(String format, String stream) throws IOException {

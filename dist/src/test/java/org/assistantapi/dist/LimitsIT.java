@@ -66,7 +66,9 @@ class LimitsIT {
      */
     @Test
     void stalledClientsGiveBackTheirStreamPlaces() throws Exception {
-        try (RunningServer stalling = RunningServer.start("workers:\n  count: 1\n"
+        // Jobs never paused for being ahead, so audio waits in front of the stalled clients at once
+        // (paced, it would take the socket buffers a minute to fill before the stall showed).
+        try (RunningServer stalling = RunningServer.start("workers:\n  count: 1\nscheduling:\n  max_ahead_ms: 3600000\n"
                 + "streams:\n  client_stall_timeout_seconds: 2\nlimits:\n  max_streams: 2\n"
                 + "auth:\n  api_keys: [" + A + "]\n")) {
             List<Socket> stalled = new ArrayList<>();
