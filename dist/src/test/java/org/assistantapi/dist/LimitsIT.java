@@ -92,11 +92,10 @@ class LimitsIT {
     void aBodyOverTheLimitIsOpenAiShaped413() throws Exception {
         String big = "{\"input\":\"" + "a".repeat(9000) + "\"}";
         assertTooLarge(send(HttpRequest.BodyPublishers.ofString(big)));
-        // Chunked: no length declared, refused before any of it is read (HttpFramingIT has the details).
-        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> chunked = send(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
-        assertEquals(411, chunked.statusCode(), chunked.body());
-        assertEquals("length_required", JSON.readTree(chunked.body()).get("error").get("code").asText());
+        // A chunked body (no length declared) is refused with 411 before any of it is read, and the
+        // connection closed: HttpFramingIT checks that over a raw socket, which reads the answer
+        // before sending the body. A client here would still be writing its body when the server
+        // closes, and the kernel's reset for the unread bytes can overtake the 411.
         assertEquals(200, get("/v1/models").statusCode(), "the server goes on");
     }
 
