@@ -209,6 +209,9 @@ enum Attack {
             statuses.add(reader.readStatus());
             reader.drain(Long.MAX_VALUE, Duration.ofSeconds(20));
         }
+        // The reader may have left with audio still to come (200 digits are minutes of speech): a
+        // session whose reader leaves waits sessions.idle_timeout_seconds for another, so end it.
+        statuses.add(Reply.post(base, path + "/cancel", "{}").status());
         return statuses;
     }
 
