@@ -63,7 +63,8 @@ public final class SpeechService implements AutoCloseable {
     }
 
     public PoolHealth health() {
-        List<WorkerProcess> ready = pool.readyWorkers();
+        // Ready means able to speak: not before the catalog is made from the first ready worker's voices.
+        List<WorkerProcess> ready = pool.catalog().isEmpty() ? List.of() : pool.readyWorkers();
         int streams = ready.stream().mapToInt(WorkerProcess::activeStreams).sum();
         int queued = ready.stream().mapToInt(WorkerProcess::queuedStreams).sum();
         return new PoolHealth(ready.size(), pool.expected(), pool.restarts(), pool.crashLooping(), streams, queued,
