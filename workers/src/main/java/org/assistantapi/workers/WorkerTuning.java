@@ -29,7 +29,8 @@ final class WorkerTuning {
                 Duration.ofMillis(options.tuning("piper.window_ms", (int) PiperSettings.DEFAULT_WINDOW.toMillis())),
                 Duration.ofMillis(options.tuning("scheduling.piece_budget_ms", (int) PiperSettings.DEFAULT_PIECE_BUDGET.toMillis())),
                 Duration.ofMillis(options.tuning("scheduling.first_piece_budget_ms",
-                        (int) PiperSettings.DEFAULT_FIRST_PIECE_BUDGET.toMillis())));
+                        (int) PiperSettings.DEFAULT_FIRST_PIECE_BUDGET.toMillis())),
+                PiperSettings.DEFAULT_GRAPH_OPTIMIZATION);
     }
 
     /** {@code scheduling.order} arrives as its configuration word, {@code deadline} or {@code round_robin} (core checked it). */

@@ -20,7 +20,7 @@ public enum ConfigKey {
     SERVER_INSTANCE_ID("server.instance_id", "the host name's first label"),
     WORKERS_COUNT("workers.count", "the number of CPU cores", 1, 256),
     WORKERS_JVM_OPTIONS("workers.jvm_options", WorkerSettings.DEFAULT_JVM_OPTIONS.toString()),
-    WORKERS_MAX_LOADED_VOICES("workers.max_loaded_voices", 8, 1, 1000),
+    WORKERS_MAX_LOADED_VOICES("workers.max_loaded_voices", 2, 1, 1000),
     WORKERS_HEARTBEAT_TIMEOUT_SECONDS("workers.heartbeat_timeout_seconds", 30, 1, 3600),
     WORKERS_JOB_START_TIMEOUT_SECONDS("workers.job_start_timeout_seconds", 60, 1, 3600),
     VOICES_DIRS("voices.dirs", "[/var/lib/assistant-api/voices, ~/.local/share/assistant-api/voices]"),

@@ -117,7 +117,7 @@ public final class PiperEngine implements SpeechEngine {
         PiperVoiceConfig config = files.config();
         EspeakLibrary espeak = config.phonemeType() == PiperVoiceConfig.PhonemeType.ESPEAK ? espeak(config) : null;
         PhonemeIdMapper ids = new PhonemeIdMapper(voiceId, config.phonemeIdMap());
-        PiperModel model = PiperModel.load(files.model(), config.numSpeakers() > 1, settings.intraOpThreads(),
+        PiperModel model = PiperModel.load(files.model(), config.numSpeakers() > 1, settings.sessionTuning(),
                 settings.splits() ? ids.probe() : null);
         DecoderWindows windows = model.split().map(s -> settings.windows(config.sampleRate(), s.field().hop())).orElse(null);
         PiperVoice voice = new PiperVoice(files.info(), config, new PiperPhonemizer(config, espeak), ids, model, windows,

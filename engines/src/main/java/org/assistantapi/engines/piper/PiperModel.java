@@ -72,17 +72,17 @@ final class PiperModel implements AutoCloseable {
      * @throws EngineException {@code voice_unavailable} when the file is not such a model
      */
     static PiperModel load(Path file, boolean multiSpeaker, int intraOpThreads) throws EngineException {
-        return load(file, multiSpeaker, intraOpThreads, null);
+        return load(file, multiSpeaker, SessionTuning.threads(intraOpThreads), null);
     }
 
     /**
-     * Like {@link #load(Path, boolean, int)}, and splits the network when {@code probeIds} is not
+     * Like {@link #load(Path, boolean, int)} with the given session tuning, and splits the network when {@code probeIds} is not
      * null: a test sentence of valid ids on which the parts are checked against the whole.
      *
      * @throws EngineException {@code voice_unavailable} when the file is not an ONNX model with
      *                         Piper's inputs (random bytes, a truncated file)
      */
-    static PiperModel load(Path file, boolean multiSpeaker, int intraOpThreads, long[] probeIds) throws EngineException {
+    static PiperModel load(Path file, boolean multiSpeaker, SessionTuning tuning, long[] probeIds) throws EngineException {
         byte[] bytes = read(file);
         ModelProto proto;
         try {
@@ -92,7 +92,7 @@ final class PiperModel implements AutoCloseable {
                     file + ": not an ONNX model (" + e.getMessage() + ")", e);
         }
         OrtEnvironment environment = environment();
-        OrtSession session = open(environment, file, bytes, intraOpThreads);
+        OrtSession session = open(environment, file, bytes, tuning);
         for (String input : multiSpeaker ? MULTI_SPEAKER_INPUTS : SINGLE_SPEAKER_INPUTS) {
             if (!session.getInputNames().contains(input)) {
                 closeQuietly(session);
@@ -105,7 +105,7 @@ final class PiperModel implements AutoCloseable {
             return whole;
         }
         try {
-            SplitNetwork split = whole.split(file, proto, intraOpThreads, probeIds, multiSpeaker ? 0 : -1);
+            SplitNetwork split = whole.split(file, proto, tuning, probeIds, multiSpeaker ? 0 : -1);
             // The parts do all the work from now on: the whole network's memory is given back.
             closeQuietly(session);
             return new PiperModel(environment, null, split);
@@ -115,14 +115,14 @@ final class PiperModel implements AutoCloseable {
         }
     }
 
-    private SplitNetwork split(Path file, ModelProto proto, int intraOpThreads, long[] ids, int speaker)
+    private SplitNetwork split(Path file, ModelProto proto, SessionTuning tuning, long[] ids, int speaker)
             throws NetworkSplitter.Unsplittable {
         NetworkSplitter.Parts parts = NetworkSplitter.split(proto);
         SplitNetwork split;
         try {
-            split = new SplitNetwork(environment, open(environment, file, parts.front(), intraOpThreads),
-                    parts.flowInputs(), open(environment, file, parts.flow(), intraOpThreads), parts.flowField(),
-                    open(environment, file, parts.decoder(), intraOpThreads), parts.latentChannels(), parts.field());
+            split = new SplitNetwork(environment, open(environment, file, parts.front(), tuning),
+                    parts.flowInputs(), open(environment, file, parts.flow(), tuning), parts.flowField(),
+                    open(environment, file, parts.decoder(), tuning), parts.latentChannels(), parts.field());
         } catch (EngineException e) {
             throw new NetworkSplitter.Unsplittable("ONNX Runtime refuses a part: " + e.getMessage());
         }
@@ -180,10 +180,11 @@ final class PiperModel implements AutoCloseable {
         return values;
     }
 
-    private static OrtSession open(OrtEnvironment environment, Path file, byte[] model, int intraOpThreads)
+    private static OrtSession open(OrtEnvironment environment, Path file, byte[] model, SessionTuning tuning)
             throws EngineException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
+            options.setIntraOpNumThreads(tuning.intraOpThreads());
+            options.setOptimizationLevel(tuning.optimization().level());
             // Piper's graph is one chain: a second pool of threads would only idle.
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);

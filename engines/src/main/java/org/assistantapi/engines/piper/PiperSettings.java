@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param window          audio of each later decoder window
  * @param pieceBudget     how long one inference may hold the worker: a longer sentence is spoken in pieces
  * @param firstPieceBudget the same for a text's first piece, kept short so its first audio comes early
+ * @param graphOptimization how far ONNX Runtime rewrites a voice's graph when it loads
  */
 public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int intraOpThreads, Duration firstWindow,
-                            Duration window, Duration pieceBudget, Duration firstPieceBudget) {
+                            Duration window, Duration pieceBudget, Duration firstPieceBudget,
+                            GraphOptimization graphOptimization) {
 
     public static final Duration DEFAULT_SENTENCE_SILENCE = Duration.ofMillis(200);
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
@@ -29,10 +31,13 @@ public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int 
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(4);
     public static final Duration DEFAULT_PIECE_BUDGET = Duration.ofMillis(300);
     public static final Duration DEFAULT_FIRST_PIECE_BUDGET = Duration.ofMillis(120);
+    /** ONNX Runtime's own default; see docs/developer/benchmarks.md for what the levels cost. */
+    public static final GraphOptimization DEFAULT_GRAPH_OPTIMIZATION = GraphOptimization.ALL;
 
     public PiperSettings {
         voiceDirs = List.copyOf(voiceDirs);
         Objects.requireNonNull(sentenceSilence, "sentenceSilence");
+        Objects.requireNonNull(graphOptimization, "graphOptimization");
         if (sentenceSilence.isNegative()) {
             throw new IllegalArgumentException("sentenceSilence must not be negative: " + sentenceSilence);
         }
@@ -48,10 +53,10 @@ public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int 
         }
     }
 
-    /** Default decoder windows. */
+    /** Default decoder windows, piece budgets and graph optimization. */
     public PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int intraOpThreads) {
         this(voiceDirs, sentenceSilence, intraOpThreads, DEFAULT_FIRST_WINDOW, DEFAULT_WINDOW, DEFAULT_PIECE_BUDGET,
-                DEFAULT_FIRST_PIECE_BUDGET);
+                DEFAULT_FIRST_PIECE_BUDGET, DEFAULT_GRAPH_OPTIMIZATION);
     }
 
     /** Whether voices are split and sentences decoded in windows. */
@@ -68,14 +73,27 @@ public record PiperSettings(List<Path> voiceDirs, Duration sentenceSilence, int 
         return (int) Math.max(1, Math.ceilDiv(audio.toNanos() * sampleRate, 1_000_000_000L * hop));
     }
 
+    /** How ONNX Runtime runs the voices' sessions. */
+    SessionTuning sessionTuning() {
+        return new SessionTuning(intraOpThreads, graphOptimization);
+    }
+
     /** These settings with other decoder windows. */
     public PiperSettings withWindows(Duration first, Duration later) {
-        return new PiperSettings(voiceDirs, sentenceSilence, intraOpThreads, first, later, pieceBudget, firstPieceBudget);
+        return new PiperSettings(voiceDirs, sentenceSilence, intraOpThreads, first, later, pieceBudget, firstPieceBudget,
+                graphOptimization);
     }
 
     /** These settings with other piece budgets. */
     public PiperSettings withPieceBudgets(Duration first, Duration later) {
-        return new PiperSettings(voiceDirs, sentenceSilence, intraOpThreads, firstWindow, window, later, first);
+        return new PiperSettings(voiceDirs, sentenceSilence, intraOpThreads, firstWindow, window, later, first,
+                graphOptimization);
+    }
+
+    /** These settings with other ONNX Runtime session options. */
+    public PiperSettings withSessions(int threads, GraphOptimization optimization) {
+        return new PiperSettings(voiceDirs, sentenceSilence, threads, firstWindow, window, pieceBudget, firstPieceBudget,
+                optimization);
     }
 
     /** The given voice directories with the default silence and threads. */

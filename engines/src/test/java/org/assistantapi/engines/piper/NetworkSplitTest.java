@@ -44,7 +44,7 @@ class NetworkSplitTest {
         PhonemeIdMapper mapper = new PhonemeIdMapper("x_low", config.phonemeIdMap());
         // "Turn on the kitchen lights, please." as espeak-ng's en-us phonemes.
         ids = mapper.toIds("tˈɜːn ˌɑːn ðə kˈɪtʃən lˈaɪts, plˈiːz.");
-        model = PiperModel.load(dir.resolve(Quality.X_LOW.voiceId() + ".onnx"), false, 1, mapper.probe());
+        model = PiperModel.load(dir.resolve(Quality.X_LOW.voiceId() + ".onnx"), false, SessionTuning.threads(1), mapper.probe());
         whole = PiperModel.load(dir.resolve(Quality.X_LOW.voiceId() + ".onnx"), false, 1);
     }
 
@@ -104,7 +104,7 @@ class NetworkSplitTest {
 
     @Test
     void toneVoicesAreNotPiperNetworksAndRunWhole() throws Exception {
-        try (PiperModel tones = PiperModel.load(TestVoices.DIR.resolve(TestVoices.SINGLE + ".onnx"), false, 1,
+        try (PiperModel tones = PiperModel.load(TestVoices.DIR.resolve(TestVoices.SINGLE + ".onnx"), false, SessionTuning.threads(1),
                 new long[] {1, 0, 20, 0, 2})) {
             assertTrue(tones.split().isEmpty());
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,27 @@ class PiperEngineTest {
                 new VoiceInfo(SINGLE, "piper", "en-us", 22050, 1, Map.of()),
                 new VoiceInfo(MULTI, "piper", "en-us", 16000, 3, Map.of("alice", 0, "bob", 1, "carol", 2))),
                 engine.voices());
+    }
+
+    @Test
+    void everyGraphOptimizationLevelSpeaksTheSameAudio() throws Exception {
+        List<short[]> expected = null;
+        for (GraphOptimization level : GraphOptimization.values()) {
+            PiperSettings settings = PiperSettings.of(List.of(TestVoices.DIR)).withSessions(1, level);
+            try (PiperEngine engine = new PiperEngine(settings); Voice voice = engine.load(SINGLE)) {
+                List<short[]> chunks = TestVoices.Spoken.next(voice.synthesize("Hello there.", SynthesisOptions.DEFAULT))
+                        .chunks();
+                assertFalse(chunks.isEmpty(), level.name());
+                if (expected == null) {
+                    expected = chunks;
+                } else {
+                    assertEquals(expected.size(), chunks.size(), level.name());
+                    for (int i = 0; i < chunks.size(); i++) {
+                        assertTrue(Arrays.equals(expected.get(i), chunks.get(i)), level + ", chunk " + i);
+                    }
+                }
+            }
+        }
     }
 
     @Test
