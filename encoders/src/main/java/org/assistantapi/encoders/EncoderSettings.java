@@ -29,9 +29,13 @@ public record EncoderSettings(
         requireIn("aacBitrateKbps", aacBitrateKbps, 8, 320);
     }
 
-    /** 64 kb/s MP3 at LAME quality 5, 32 kb/s Opus at complexity 5 paged every 100 ms, 64 kb/s AAC. */
+    /**
+     * 64 kb/s MP3 at LAME quality 7, 32 kb/s Opus at complexity 0 paged every 100 ms, 64 kb/s AAC. The
+     * quality and complexity keep each encoder's cost near a tenth of a Piper medium voice's synthesis
+     * (docs/developer/encoders.md, "Cost beside synthesis").
+     */
     public static EncoderSettings defaults() {
-        return new EncoderSettings(64, 5, 32, 5, 100, 64);
+        return new EncoderSettings(64, 7, 32, 0, 100, 64);
     }
 
     private static void requireIn(String name, int value, int min, int max) {
