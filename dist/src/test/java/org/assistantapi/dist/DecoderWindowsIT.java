@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class DecoderWindowsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VOICE = RealisticVoiceFiles.X_LOW;
+    private static final String VOICE = RealisticVoiceDirectory.X_LOW;
     private static final int RATE = 16_000;
     private static final int FIRST_WINDOW_MS = 250;
     private static final int SENTENCE_SILENCE_MS = 200;
@@ -50,7 +50,7 @@ class DecoderWindowsIT {
      */
     @BeforeAll
     static void start() throws Exception {
-        voices = RealisticVoiceFiles.deterministicXLow();
+        voices = RealisticVoiceDirectory.deterministicXLow();
         text = Files.readString(RunningServer.texts().resolve("twenty-words.txt")).strip();
         CompletableFuture<Integer> unsplit = CompletableFuture.supplyAsync(() -> {
             try (RunningServer server = RunningServer.start(config(0))) {

@@ -47,7 +47,7 @@ class WordTimingsIT {
     static void start() throws Exception {
         server = RunningServer.start("workers:\n  count: 2\nvoices:\n  dirs: [\""
                 + RunningServer.repo().resolve("engines/src/test/voices") + "\", \""
-                + RealisticVoiceFiles.deterministicXLow() + "\"]\n");
+                + RealisticVoiceDirectory.deterministicXLow() + "\"]\n");
     }
 
     @AfterAll
@@ -76,7 +76,7 @@ class WordTimingsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ESPEAK, RealisticVoiceFiles.X_LOW})
+    @ValueSource(strings = {ESPEAK, RealisticVoiceDirectory.X_LOW})
     void oneShotWordsComeAmongTheAudioInOrderAndWithinIt(String voice) throws Exception {
         HttpResponse<byte[]> response = speakSse(voice, TEXT, ",\"include_word_timings\":true");
         assertEquals(200, response.statusCode(), new String(response.body()));
@@ -151,7 +151,7 @@ class WordTimingsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ESPEAK, RealisticVoiceFiles.X_LOW})
+    @ValueSource(strings = {ESPEAK, RealisticVoiceDirectory.X_LOW})
     void aSessionsEventsPlaceEverySegmentAndWordOnItsAudio(String voice) throws Exception {
         HttpResponse<byte[]> created = server.postJson("/v1/audio/speech/sessions",
                 "{\"voice\":\"" + voice + "\",\"response_format\":\"wav\",\"include_word_timings\":true}");
