@@ -11,6 +11,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.assistantapi.core.Histogram;
 import org.assistantapi.core.PoolHealth;
 import org.assistantapi.core.SpeechService;
 import org.assistantapi.core.SynthesisTotal;
@@ -82,8 +83,8 @@ final class Metrics {
         gauge(out, "assistant_api_workers_up", "workers ready for jobs", health.workersUp());
         gauge(out, "assistant_api_workers_expected", "workers.count", health.workersExpected());
         gauge(out, "assistant_api_workers_crash_looping", "worker places that keep crashing", health.crashLooping());
-        header(out, "assistant_api_worker_restarts_total", "counter", "replacement workers started since the server started");
-        out.append("assistant_api_worker_restarts_total ").append(health.restarts()).append('\n');
+        counter(out, "assistant_api_worker_restarts_total", "replacement workers started since the server started",
+                health.restarts());
         header(out, "assistant_api_worker_queued_work_seconds", "gauge",
                 "seconds of compute for the text each worker holds unspoken, at each voice's measured cost");
         for (var worker : health.workers()) {
@@ -115,11 +116,20 @@ final class Metrics {
         header(out, name, "histogram", help);
         Map<String, Histogram> byLabels = new TreeMap<>();
         bySeries.forEach((series, histogram) -> byLabels.put(series.labels(), histogram));
-        byLabels.forEach((labels, histogram) -> histogram.write(out, name, labels));
+        byLabels.forEach((labels, histogram) -> HistogramText.write(out, name, labels, histogram.counts()));
     }
 
     private static void gauge(StringBuilder out, String name, String help, long value) {
-        header(out, name, "gauge", help);
+        sample(out, name, "gauge", help, value);
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        sample(out, name, "counter", help, value);
+    }
+
+    /** A metric of one unlabelled sample. */
+    private static void sample(StringBuilder out, String name, String type, String help, long value) {
+        header(out, name, type, help);
         out.append(name).append(' ').append(value).append('\n');
     }
 
