@@ -3,7 +3,9 @@ package org.assistantapi.workers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +18,9 @@ import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.encoders.Encoders;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
+import org.assistantapi.workers.protocol.Frame;
 import org.assistantapi.workers.protocol.FrameCodec;
+import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.WorkerOptions;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +80,39 @@ class JobTest {
             assertEquals(1, released.get());
             job.cancel();
             assertEquals(Job.State.ENDED, job.state(), "a cancel after the end changes nothing");
+        }
+    }
+
+    /**
+     * Every engine call after the first audio reports the listener's slack just before its audio;
+     * the first does not. With the text's four sentences spoken far faster than real time, the
+     * listener never runs dry.
+     */
+    @Test
+    void eachDeliveryAfterTheFirstAudioReportsTheSlackBeforeIt() throws Exception {
+        try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
+             Voice voice = engines.load("espeak:en-us")) {
+            int rate = voice.info().sampleRate();
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            Job job = new Job(1, voice, text -> text, SynthesisOptions.DEFAULT,
+                    frames -> Encoders.open(AudioFormat.PCM, rate, rate, EncoderSettings.defaults(), frames, false),
+                    Long.MAX_VALUE, 1_000, new WorkerOutput(new FrameCodec.Writer(sent)), () -> { });
+            job.append(0, "The lights are on. The door is locked. It is warm inside. Good night.");
+            job.endText();
+            while (!job.ended()) {
+                job.step();
+            }
+            List<FromWorker.Slack> slacks = new ArrayList<>();
+            FrameCodec.Reader frames = new FrameCodec.Reader(new ByteArrayInputStream(sent.toByteArray()));
+            for (Frame frame = frames.read(); frame != null; frame = frames.read()) {
+                if (frame instanceof FromWorker.Slack slack) {
+                    assertEquals(1, slack.jobId());
+                    slacks.add(slack);
+                }
+            }
+            assertEquals(3, slacks.size(), "four sentences, the first one's audio not reported: " + slacks);
+            assertTrue(slacks.stream().allMatch(slack -> slack.slackMicros() > 0 && slack.waitedMicros() == 0),
+                    "the listener has audio in hand: " + slacks);
         }
     }
 }
