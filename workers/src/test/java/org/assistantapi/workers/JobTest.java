@@ -39,13 +39,9 @@ class JobTest {
     void droppingAnAacJobWhileFfmpegStillWritesNeverHangs() throws Exception {
         try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
              Voice voice = engines.load("espeak:en-us")) {
-            int rate = voice.info().sampleRate();
             AtomicInteger released = new AtomicInteger();
             for (int i = 0; i < 30; i++) {
-                WorkerOutput output = new WorkerOutput(new FrameCodec.Writer(new ByteArrayOutputStream()));
-                Job job = new Job(i, voice, text -> text, SynthesisOptions.DEFAULT,
-                        frames -> Encoders.open(AudioFormat.AAC, rate, rate, EncoderSettings.defaults(), frames, false),
-                        Long.MAX_VALUE, 1, output, released::incrementAndGet);
+                Job job = job(i, voice, AudioFormat.AAC, 1, new ByteArrayOutputStream(), released::incrementAndGet);
                 job.append(0, SENTENCES.repeat(3));
                 job.step();
                 try {
@@ -63,12 +59,8 @@ class JobTest {
     void aJobEndsOnceItsTextIsSpokenAndTheEndHasCredit() throws Exception {
         try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
              Voice voice = engines.load("espeak:en-us")) {
-            int rate = voice.info().sampleRate();
             AtomicInteger released = new AtomicInteger();
-            WorkerOutput output = new WorkerOutput(new FrameCodec.Writer(new ByteArrayOutputStream()));
-            Job job = new Job(1, voice, text -> text, SynthesisOptions.DEFAULT,
-                    frames -> Encoders.open(AudioFormat.PCM, rate, rate, EncoderSettings.defaults(), frames, false),
-                    Long.MAX_VALUE, 0, output, released::incrementAndGet);
+            Job job = job(1, voice, AudioFormat.PCM, 0, new ByteArrayOutputStream(), released::incrementAndGet);
             job.append(0, "Hello there.");
             job.endText();
             assertTrue(job.ready());
@@ -92,11 +84,8 @@ class JobTest {
     void eachDeliveryAfterTheFirstAudioReportsTheSlackBeforeIt() throws Exception {
         try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
              Voice voice = engines.load("espeak:en-us")) {
-            int rate = voice.info().sampleRate();
             ByteArrayOutputStream sent = new ByteArrayOutputStream();
-            Job job = new Job(1, voice, text -> text, SynthesisOptions.DEFAULT,
-                    frames -> Encoders.open(AudioFormat.PCM, rate, rate, EncoderSettings.defaults(), frames, false),
-                    Long.MAX_VALUE, 1_000, new WorkerOutput(new FrameCodec.Writer(sent)), () -> { });
+            Job job = job(1, voice, AudioFormat.PCM, 1_000, sent, () -> { });
             job.append(0, "The lights are on. The door is locked. It is warm inside. Good night.");
             job.endText();
             while (!job.ended()) {
@@ -114,5 +103,13 @@ class JobTest {
             assertTrue(slacks.stream().allMatch(slack -> slack.slackMicros() > 0 && slack.waitedMicros() == 0),
                     "the listener has audio in hand: " + slacks);
         }
+    }
+
+    /** A job that reads its text as written, encodes at the voice's rate and sends its frames to {@code sent}. */
+    private static Job job(long id, Voice voice, AudioFormat format, int credits, ByteArrayOutputStream sent, Runnable onDone) {
+        int rate = voice.info().sampleRate();
+        return new Job(id, voice, text -> text, SynthesisOptions.DEFAULT,
+                frames -> Encoders.open(format, rate, rate, EncoderSettings.defaults(), frames, false),
+                Long.MAX_VALUE, credits, new WorkerOutput(new FrameCodec.Writer(sent)), onDone);
     }
 }
