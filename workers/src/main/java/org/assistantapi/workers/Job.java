@@ -215,7 +215,7 @@ final class Job {
         long started = System.nanoTime();
         segment.synthesis().speakNext(sink);
         if (words != null) {
-            words.endCall();
+            words.endCall(!segment.synthesis().hasNext());
         }
         long now = System.nanoTime();
         segmentEngineNanos += now - started - encodingNanos[0];
