@@ -76,6 +76,11 @@ public final class SpeechService implements AutoCloseable {
         return pool.synthesisTotals();
     }
 
+    /** How well the workers kept ahead of their listeners since the server started. */
+    public PlaybackTotals playbackTotals() {
+        return pool.playbackTotals();
+    }
+
     /**
      * Loads voices into every ready worker (and into any worker started later), so that requests
      * do not pay for loading them.

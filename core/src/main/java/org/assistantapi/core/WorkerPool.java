@@ -48,6 +48,7 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private final AtomicLong pings = new AtomicLong();
     private final SynthesisMeter meter = new SynthesisMeter();
+    private final PlaybackMeter playback = new PlaybackMeter();
     private final CrashingTexts crashingTexts = new CrashingTexts();
     private volatile FromWorker.Ready catalog;
     private final java.util.Set<String> prewarmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -128,6 +129,10 @@ final class WorkerPool implements AutoCloseable {
         return meter.totals();
     }
 
+    PlaybackTotals playbackTotals() {
+        return playback.totals();
+    }
+
     int expected() {
         return slots.size();
     }
@@ -158,8 +163,8 @@ final class WorkerPool implements AutoCloseable {
         // its exit only after the slot holds it, so the exit is never missed.
         synchronized (slot) {
             try {
-                WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)), meter, crashingTexts,
-                        changed -> updateCatalog(), exitedProcess -> exited(slot, exitedProcess));
+                WorkerProcess process = WorkerProcess.start(id, launcher.command(id, List.copyOf(prewarmed)), meter, playback,
+                        crashingTexts, changed -> updateCatalog(), exitedProcess -> exited(slot, exitedProcess));
                 slot.process = process;
                 process.ready().thenAccept(ready -> {
                     LOG.info(id + " (pid " + process.pid() + ") ready with " + ready.voices().size() + " voices");

@@ -37,6 +37,7 @@ final class WorkerProcess implements WorkerLink {
     private final String id;
     private final Process process;
     private final SynthesisMeter meter;
+    private final PlaybackMeter playback;
     private final CrashingTexts crashingTexts;
     private final FrameCodec.Writer writer;
     private final Map<Long, AudioStream> streams = new ConcurrentHashMap<>();
@@ -56,29 +57,32 @@ final class WorkerProcess implements WorkerLink {
     private volatile boolean stoppedByCore;
     private volatile List<VoiceDescriptor> voices = List.of();
 
-    private WorkerProcess(String id, Process process, SynthesisMeter meter, CrashingTexts crashingTexts,
-                          Consumer<WorkerProcess> onVoicesChanged) {
+    private WorkerProcess(String id, Process process, SynthesisMeter meter, PlaybackMeter playback,
+                          CrashingTexts crashingTexts, Consumer<WorkerProcess> onVoicesChanged) {
         this.id = id;
         this.process = process;
         this.meter = meter;
+        this.playback = playback;
         this.onVoicesChanged = onVoicesChanged;
         this.crashingTexts = crashingTexts;
         this.writer = new FrameCodec.Writer(new BufferedOutputStream(process.getOutputStream()));
     }
 
     /**
-     * Starts the process; {@code meter} adds up what its jobs speak, {@code crashingTexts} learns
+     * Starts the process; {@code meter} adds up what its jobs speak, {@code playback} how their
+     * listeners fared, {@code crashingTexts} learns
      * the text it crashes on, {@code onVoicesChanged} runs on
      * the reader thread when it reports new voices after its {@code Ready}, {@code onExit} runs once,
      * on the reader thread, when it is gone.
      */
-    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter, CrashingTexts crashingTexts,
-                               Consumer<WorkerProcess> onVoicesChanged, Consumer<WorkerProcess> onExit) throws IOException {
+    static WorkerProcess start(String id, List<String> command, SynthesisMeter meter, PlaybackMeter playback,
+                               CrashingTexts crashingTexts, Consumer<WorkerProcess> onVoicesChanged,
+                               Consumer<WorkerProcess> onExit) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         // ONNX Runtime 1.29 collects telemetry for Microsoft unless told not to.
         builder.environment().putIfAbsent("ORT_DISABLE_TELEMETRY", "1");
         Process process = builder.start();
-        WorkerProcess worker = new WorkerProcess(id, process, meter, crashingTexts, onVoicesChanged);
+        WorkerProcess worker = new WorkerProcess(id, process, meter, playback, crashingTexts, onVoicesChanged);
         Thread.ofPlatform().name(id + "-stdout").daemon().start(() -> worker.readFrames(onExit));
         Thread.ofPlatform().name(id + "-stderr").daemon().start(worker::logStderr);
         return worker;
@@ -302,6 +306,7 @@ final class WorkerProcess implements WorkerLink {
                 }
             }
             case FromWorker.Speaking f -> speaking = f;
+            case FromWorker.Slack f -> playback.record(f.slackMicros(), f.waitedMicros());
             case FromWorker.Started f -> toStream(f.jobId(), f, false);
             case FromWorker.SegmentSpoken f -> {
                 AudioStream stream = streams.get(f.jobId());

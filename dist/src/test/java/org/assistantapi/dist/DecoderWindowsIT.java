@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class DecoderWindowsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VOICE = "en_US-realistic-x_low";
+    private static final String VOICE = RealisticVoiceDirectory.X_LOW;
     private static final int RATE = 16_000;
     private static final int FIRST_WINDOW_MS = 250;
     private static final int SENTENCE_SILENCE_MS = 200;
@@ -51,7 +50,7 @@ class DecoderWindowsIT {
      */
     @BeforeAll
     static void start() throws Exception {
-        voices = deterministicVoice();
+        voices = RealisticVoiceDirectory.deterministicXLow();
         text = Files.readString(RunningServer.texts().resolve("twenty-words.txt")).strip();
         CompletableFuture<Integer> unsplit = CompletableFuture.supplyAsync(() -> {
             try (RunningServer server = RunningServer.start(config(0))) {
@@ -110,24 +109,6 @@ class DecoderWindowsIT {
                 assertTrue(step <= maxStep, "step " + step + " at sample " + join + ", the signal's own at most " + maxStep);
             }
         }
-    }
-
-    /** The x_low voice from the generator's cache, copied with {@code noise_w} 0. */
-    private static Path deterministicVoice() throws Exception {
-        Path repo = RunningServer.repo();
-        Process generator = new ProcessBuilder("/usr/bin/python3",
-                repo.resolve("engines/src/test/voices/make_realistic_voices.py").toString(), "x_low")
-                .redirectErrorStream(true).start();
-        String output = new String(generator.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, generator.waitFor(), "make_realistic_voices.py (needs python3-torch, "
-                + "dist/scripts/prerequisites.sh test): " + output);
-        Path cache = Path.of(output.substring(output.lastIndexOf('\n') + 1));
-        Path dir = ScratchFiles.directory("realistic-voice");
-        Files.copy(cache.resolve(VOICE + ".onnx"), dir.resolve(VOICE + ".onnx"));
-        ObjectNode config = (ObjectNode) JSON.readTree(cache.resolve(VOICE + ".onnx.json").toFile());
-        ((ObjectNode) config.get("inference")).put("noise_w", 0.0);
-        JSON.writeValue(dir.resolve(VOICE + ".onnx.json").toFile(), config);
-        return dir;
     }
 
     /**

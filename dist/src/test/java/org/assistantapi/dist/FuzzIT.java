@@ -25,16 +25,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of hostile requests (seeded, so a failure replays) to every endpoint. Nothing may be a
+ * 1,200 hostile requests (seeded, so a failure replays) to every endpoint. Nothing may be a
  * 5xx; every refusal is a 4xx in OpenAI's error shape; every 200 is audio that decodes; the
  * workers neither die nor wedge, and the server ends healthy with no stream left open.
  */
 class FuzzIT {
 
     private static final long SEED = 8;
-    private static final int REQUESTS = 2500;
+    /** Bounded by count, not time: a busy machine makes the run slower, never weaker. */
+    private static final int REQUESTS = 1200;
     private static final int CLIENTS = 8;
-    private static final Duration BUDGET = Duration.ofSeconds(40);
+    /** Only a guard against a hang: the requests take seconds on a quiet machine. */
+    private static final Duration HANG_GUARD = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningServer server;
     private static FuzzRequests fuzz;
@@ -54,12 +56,11 @@ class FuzzIT {
     void hostileRequestsAreRefusedCleanlyAndNothingBreaks() throws Exception {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger sent = new AtomicInteger();
-        long deadline = System.nanoTime() + BUDGET.toNanos();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 running.add(clients.submit(() -> {
-                    while (sent.incrementAndGet() <= REQUESTS && System.nanoTime() < deadline) {
+                    while (sent.incrementAndGet() <= REQUESTS) {
                         FuzzRequests.Request request;
                         synchronized (fuzz) {
                             request = fuzz.next();
@@ -78,10 +79,9 @@ class FuzzIT {
                 }));
             }
             for (Future<?> client : running) {
-                client.get(BUDGET.toSeconds() + 60, TimeUnit.SECONDS);
+                client.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
             }
         }
-        assertTrue(sent.get() >= 1000, "only " + sent.get() + " requests in " + BUDGET);
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " failures");
         assertHealthyAndIdle();
     }

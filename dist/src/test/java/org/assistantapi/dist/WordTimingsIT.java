@@ -26,9 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Word timings with real workers and the real espeak-ng: one-shot over Server-Sent Events, decoded
+ * Word timings with real workers, the real espeak-ng and a realistic Piper voice (decoded in
+ * windows, its words from its network's durations): one-shot over Server-Sent Events, decoded
  * together with the audio they came with, and a session's event stream read beside its audio.
  */
 class WordTimingsIT {
@@ -42,7 +45,9 @@ class WordTimingsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(SessionsIT.config("workers:\n  count: 2\n"));
+        server = RunningServer.start("workers:\n  count: 2\nvoices:\n  dirs: [\""
+                + RunningServer.repo().resolve("engines/src/test/voices") + "\", \""
+                + RealisticVoiceDirectory.deterministicXLow() + "\"]\n");
     }
 
     @AfterAll
@@ -70,9 +75,10 @@ class WordTimingsIT {
         return Arrays.stream(text.split("\\s+")).map(w -> w.replaceAll("^\\p{P}+|\\p{P}+$", "")).toList();
     }
 
-    @Test
-    void oneShotWordsComeAmongTheAudioInOrderAndWithinIt() throws Exception {
-        HttpResponse<byte[]> response = speakSse(ESPEAK, TEXT, ",\"include_word_timings\":true");
+    @ParameterizedTest
+    @ValueSource(strings = {ESPEAK, RealisticVoiceDirectory.X_LOW})
+    void oneShotWordsComeAmongTheAudioInOrderAndWithinIt(String voice) throws Exception {
+        HttpResponse<byte[]> response = speakSse(voice, TEXT, ",\"include_word_timings\":true");
         assertEquals(200, response.statusCode(), new String(response.body()));
         int rate = Integer.parseInt(response.headers().firstValue("X-Sample-Rate").orElseThrow());
         List<JsonNode> events = events(response.body());
@@ -144,10 +150,11 @@ class WordTimingsIT {
         assertEquals("include_word_timings", JSON.readTree(notBoolean.body()).get("error").get("param").textValue());
     }
 
-    @Test
-    void aSessionsEventsPlaceEverySegmentAndWordOnItsAudio() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {ESPEAK, RealisticVoiceDirectory.X_LOW})
+    void aSessionsEventsPlaceEverySegmentAndWordOnItsAudio(String voice) throws Exception {
         HttpResponse<byte[]> created = server.postJson("/v1/audio/speech/sessions",
-                "{\"voice\":\"" + ESPEAK + "\",\"response_format\":\"wav\",\"include_word_timings\":true}");
+                "{\"voice\":\"" + voice + "\",\"response_format\":\"wav\",\"include_word_timings\":true}");
         assertEquals(201, created.statusCode(), new String(created.body()));
         JsonNode session = JSON.readTree(created.body());
         String id = session.get("id").textValue();

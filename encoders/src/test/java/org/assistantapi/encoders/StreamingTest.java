@@ -1,5 +1,6 @@
 package org.assistantapi.encoders;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,17 +18,19 @@ class StreamingTest {
         short[] pcm = TestAudio.speechLike(RATE, 3.0);
         TestAudio.RecordingStream out = new TestAudio.RecordingStream();
         try (AudioEncoder encoder = Encoders.open(format, RATE, format.defaultRate(RATE), out)) {
+            // The first 250 ms of audio, then (ffmpeg answers on its own thread) a wait that only
+            // guards against a hang: what is checked is how much audio it took, not how long.
+            int firstAudio = RATE / 4;
             int fed = 0;
-            while (out.flushes().isEmpty() && fed < pcm.length) {
-                int n = Math.min(TestAudio.ESPEAK_CHUNK, pcm.length - fed);
+            while (out.flushes().isEmpty() && fed < firstAudio) {
+                int n = Math.min(TestAudio.ESPEAK_CHUNK, firstAudio - fed);
                 encoder.encode(pcm, fed, n);
                 fed += n;
-                if (format == AudioFormat.AAC) {
-                    awaitFlush(out, 50);    // ffmpeg answers on its own thread
-                }
             }
-            double firstFlushMs = 1000.0 * fed / RATE;
-            assertTrue(firstFlushMs <= 250, format + " first flushed after " + firstFlushMs + " ms of audio");
+            if (format == AudioFormat.AAC) {
+                awaitFlush(out, 10_000);
+            }
+            assertFalse(out.flushes().isEmpty(), format + " flushed nothing for the first 250 ms of audio");
 
             for (; fed < pcm.length; fed += TestAudio.ESPEAK_CHUNK) {
                 encoder.encode(pcm, fed, Math.min(TestAudio.ESPEAK_CHUNK, pcm.length - fed));

@@ -14,8 +14,10 @@ public interface PcmSink {
 
     /**
      * A word of the sentence being spoken. Engines that can tell report each word once, in order,
-     * with spans that do not overlap and lie within the audio the call produces; a word may come
-     * before or after its samples. An engine that cannot tell reports none.
+     * with spans that do not overlap and lie within the audio of the sentence, counted from the
+     * first sample of the call that reports it; a word may come before or after its samples, and
+     * a sentence spoken over several calls reports its words in its first. An engine that cannot
+     * tell reports none.
      */
     default void word(WordTiming word) {
         // Most sinks want audio only.

@@ -4,7 +4,9 @@ package org.assistantapi.engines;
 public interface Synthesis {
 
     /**
-     * Speaks the next sentence into the sink, followed by the voice's sentence silence.
+     * Speaks the next sentence into the sink, followed by the voice's sentence silence; or, for an
+     * engine that bounds the work of one call, the next part of a sentence (the silence after the
+     * last).
      *
      * @return false when no sentence was left to speak
      */

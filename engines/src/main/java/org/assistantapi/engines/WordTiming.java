@@ -1,7 +1,7 @@
 package org.assistantapi.engines;
 
 /**
- * One spoken word and where it lies in the audio of the {@link Synthesis#speakNext} call that
+ * One spoken word and where it lies in its sentence's audio, as the {@link Synthesis#speakNext} call that
  * reported it: samples at the voice's rate, counted from the first sample that call passed to its
  * sink.
  *

@@ -99,7 +99,7 @@ public final class EngineBenchmark {
         if (synthesis instanceof PiperSynthesis timed) {
             phonemize = timed.phonemizeNanos();
             for (SentenceTimings t = timed.speakNextTimed(sink); t != null; t = timed.speakNextTimed(sink)) {
-                sentences++;
+                sentences += t.ids() > 0 ? 1 : 0; // a windowed voice's later windows have no ids of their own
                 ids += t.idsNanos();
                 inference += t.inferenceNanos();
                 conversion += t.conversionNanos();

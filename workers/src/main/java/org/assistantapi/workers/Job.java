@@ -215,14 +215,28 @@ final class Job {
         long started = System.nanoTime();
         segment.synthesis().speakNext(sink);
         if (words != null) {
-            words.endCall();
+            words.endCall(!segment.synthesis().hasNext());
         }
         long now = System.nanoTime();
         segmentEngineNanos += now - started - encodingNanos[0];
-        playback.delivered((segmentSamples - samplesBefore) * 1_000_000 / voice.info().sampleRate(), now, true);
+        deliver((segmentSamples - samplesBefore) * 1_000_000 / voice.info().sampleRate(), now);
         if (encoderFailure[0] != null) {
             throw encoderFailure[0];
         }
+    }
+
+    /**
+     * Moves the playback clock past audio just spoken. Audio that continues what the listener
+     * hears is reported with the listener's slack and wait just before it (for {@code /metrics});
+     * the first audio, and the first after a session's listener rested, are not. The report does
+     * not wait for credit: it says what the worker saw now.
+     */
+    private void deliver(long micros, long nowNanos) {
+        if (micros > 0 && playback.playing() && state == State.SPEAKING) {
+            long slack = playback.slackMicros(nowNanos, true);
+            output.send(new FromWorker.Slack(id, slack, playback.waitedMicros()));
+        }
+        playback.delivered(micros, nowNanos, true);
     }
 
     /** Queues one encoded frame; it leaves at once if credit allows. */

@@ -49,9 +49,13 @@ final class JobWords {
         release(false);
     }
 
-    /** The engine call is over: its words are all in its audio, whatever their spans claimed. */
-    void endCall() {
-        release(true);
+    /**
+     * The engine call is over. At the segment's end every word left goes, whatever its span
+     * claimed; before that a word waits for its audio, which a later call of the same sentence may
+     * make (a Piper voice's sentence comes a decoder window per call, its words with the first).
+     */
+    void endCall(boolean segmentEnded) {
+        release(segmentEnded);
     }
 
     private void release(boolean all) {

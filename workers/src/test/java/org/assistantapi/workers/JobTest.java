@@ -3,7 +3,9 @@ package org.assistantapi.workers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +18,9 @@ import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.encoders.Encoders;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
+import org.assistantapi.workers.protocol.Frame;
 import org.assistantapi.workers.protocol.FrameCodec;
+import org.assistantapi.workers.protocol.FromWorker;
 import org.assistantapi.workers.protocol.WorkerOptions;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +39,9 @@ class JobTest {
     void droppingAnAacJobWhileFfmpegStillWritesNeverHangs() throws Exception {
         try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
              Voice voice = engines.load("espeak:en-us")) {
-            int rate = voice.info().sampleRate();
             AtomicInteger released = new AtomicInteger();
             for (int i = 0; i < 30; i++) {
-                WorkerOutput output = new WorkerOutput(new FrameCodec.Writer(new ByteArrayOutputStream()));
-                Job job = new Job(i, voice, text -> text, SynthesisOptions.DEFAULT,
-                        frames -> Encoders.open(AudioFormat.AAC, rate, rate, EncoderSettings.defaults(), frames, false),
-                        Long.MAX_VALUE, 1, output, released::incrementAndGet);
+                Job job = job(i, voice, AudioFormat.AAC, 1, new ByteArrayOutputStream(), released::incrementAndGet);
                 job.append(0, SENTENCES.repeat(3));
                 job.step();
                 try {
@@ -59,12 +59,8 @@ class JobTest {
     void aJobEndsOnceItsTextIsSpokenAndTheEndHasCredit() throws Exception {
         try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
              Voice voice = engines.load("espeak:en-us")) {
-            int rate = voice.info().sampleRate();
             AtomicInteger released = new AtomicInteger();
-            WorkerOutput output = new WorkerOutput(new FrameCodec.Writer(new ByteArrayOutputStream()));
-            Job job = new Job(1, voice, text -> text, SynthesisOptions.DEFAULT,
-                    frames -> Encoders.open(AudioFormat.PCM, rate, rate, EncoderSettings.defaults(), frames, false),
-                    Long.MAX_VALUE, 0, output, released::incrementAndGet);
+            Job job = job(1, voice, AudioFormat.PCM, 0, new ByteArrayOutputStream(), released::incrementAndGet);
             job.append(0, "Hello there.");
             job.endText();
             assertTrue(job.ready());
@@ -77,5 +73,43 @@ class JobTest {
             job.cancel();
             assertEquals(Job.State.ENDED, job.state(), "a cancel after the end changes nothing");
         }
+    }
+
+    /**
+     * Every engine call after the first audio reports the listener's slack just before its audio;
+     * the first does not. With the text's four sentences spoken far faster than real time, the
+     * listener never runs dry.
+     */
+    @Test
+    void eachDeliveryAfterTheFirstAudioReportsTheSlackBeforeIt() throws Exception {
+        try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
+             Voice voice = engines.load("espeak:en-us")) {
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            Job job = job(1, voice, AudioFormat.PCM, 1_000, sent, () -> { });
+            job.append(0, "The lights are on. The door is locked. It is warm inside. Good night.");
+            job.endText();
+            while (!job.ended()) {
+                job.step();
+            }
+            List<FromWorker.Slack> slacks = new ArrayList<>();
+            FrameCodec.Reader frames = new FrameCodec.Reader(new ByteArrayInputStream(sent.toByteArray()));
+            for (Frame frame = frames.read(); frame != null; frame = frames.read()) {
+                if (frame instanceof FromWorker.Slack slack) {
+                    assertEquals(1, slack.jobId());
+                    slacks.add(slack);
+                }
+            }
+            assertEquals(3, slacks.size(), "four sentences, the first one's audio not reported: " + slacks);
+            assertTrue(slacks.stream().allMatch(slack -> slack.slackMicros() > 0 && slack.waitedMicros() == 0),
+                    "the listener has audio in hand: " + slacks);
+        }
+    }
+
+    /** A job that reads its text as written, encodes at the voice's rate and sends its frames to {@code sent}. */
+    private static Job job(long id, Voice voice, AudioFormat format, int credits, ByteArrayOutputStream sent, Runnable onDone) {
+        int rate = voice.info().sampleRate();
+        return new Job(id, voice, text -> text, SynthesisOptions.DEFAULT,
+                frames -> Encoders.open(format, rate, rate, EncoderSettings.defaults(), frames, false),
+                Long.MAX_VALUE, credits, new WorkerOutput(new FrameCodec.Writer(sent)), onDone);
     }
 }

@@ -24,7 +24,7 @@ class JobWordsTest {
         words.advance(1);
         assertEquals(List.of(new FromWorker.Word(7, 0, "one", 0, 300_000)), sent);
         words.advance(500);
-        words.endCall();
+        words.endCall(true);
         assertEquals(new FromWorker.Word(7, 0, "two", 300_000, 700_000), sent.get(1));
     }
 
@@ -32,20 +32,34 @@ class JobWordsTest {
     void spansCountFromTheJobsFirstSampleAcrossCallsAndSegments() {
         words.beginCall(0);
         words.advance(1500);
-        words.endCall();
+        words.endCall(true);
         words.beginCall(1);
         words.advance(200);
         words.add(new WordTiming("later", 100, 200));
-        words.endCall();
+        words.endCall(true);
         assertEquals(List.of(new FromWorker.Word(7, 1, "later", 1_600_000, 1_700_000)), sent);
     }
 
     @Test
-    void aSpanPastTheAudioIsCutToIt() {
+    void aSpanPastTheAudioIsCutToItAtTheSegmentsEnd() {
         words.beginCall(0);
         words.add(new WordTiming("long", 50, 900));
         words.advance(400);
-        words.endCall();
+        words.endCall(true);
         assertEquals(List.of(new FromWorker.Word(7, 0, "long", 50_000, 400_000)), sent);
+    }
+
+    @Test
+    void aWordWhoseAudioALaterCallMakesWaitsForIt() {
+        words.beginCall(0); // a sentence's first decoder window reports all its words
+        words.add(new WordTiming("first", 0, 250));
+        words.add(new WordTiming("second", 250, 900));
+        words.advance(300);
+        words.endCall(false);
+        assertEquals(List.of(new FromWorker.Word(7, 0, "first", 0, 250_000)), sent);
+        words.beginCall(0);
+        words.advance(600);
+        words.endCall(true);
+        assertEquals(new FromWorker.Word(7, 0, "second", 250_000, 900_000), sent.get(1));
     }
 }

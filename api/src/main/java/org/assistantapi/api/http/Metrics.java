@@ -11,6 +11,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import org.assistantapi.core.Histogram;
+import org.assistantapi.core.PlaybackTotals;
 import org.assistantapi.core.PoolHealth;
 import org.assistantapi.core.SpeechService;
 import org.assistantapi.core.SynthesisTotal;
@@ -18,7 +20,8 @@ import org.assistantapi.core.SynthesisTotal;
 /**
  * The server's metrics in Prometheus' text format (version 0.0.4): requests by transport, route
  * and status, duration and time-to-first-audio histograms by transport and route, gauges read from
- * core when scraped, and per voice the audio spoken and the engine time it took.
+ * core when scraped, per voice the audio spoken and the engine time it took, and how far ahead of
+ * their listeners the workers kept (slack at each delivery, stalls).
  * HTTP routes are the registered patterns ({@code /v1/audio/speech/sessions/{id}/append}), so a
  * client cannot grow the label set; a request no route matched (404, 401) counts as
  * {@code unmatched}. Wyoming's routes are the event that asked for speech ({@link SynthesisLog}).
@@ -82,16 +85,34 @@ final class Metrics {
         gauge(out, "assistant_api_workers_up", "workers ready for jobs", health.workersUp());
         gauge(out, "assistant_api_workers_expected", "workers.count", health.workersExpected());
         gauge(out, "assistant_api_workers_crash_looping", "worker places that keep crashing", health.crashLooping());
-        header(out, "assistant_api_worker_restarts_total", "counter", "replacement workers started since the server started");
-        out.append("assistant_api_worker_restarts_total ").append(health.restarts()).append('\n');
+        counter(out, "assistant_api_worker_restarts_total", "replacement workers started since the server started",
+                health.restarts());
         header(out, "assistant_api_worker_queued_work_seconds", "gauge",
-                "seconds of compute for the text each worker holds unspoken, at each voice's measured cost");
+                "seconds of compute for the text each worker holds unspoken (a one-shot request's whole text, a "
+                        + "session's per flushed segment, until the worker reports it spoken), at each voice's measured "
+                        + "engine cost per character");
         for (var worker : health.workers()) {
             out.append("assistant_api_worker_queued_work_seconds{worker=\"").append(escape(worker.id())).append("\"} ")
                     .append(worker.queuedWorkSeconds()).append('\n');
         }
         synthesis(out, speech.synthesisTotals());
+        playback(out, speech.playbackTotals());
         return out.toString();
+    }
+
+    /** The workers' playback clocks: slack at each delivery in mid-speech, and the stalls among them. */
+    private static void playback(StringBuilder out, PlaybackTotals totals) {
+        header(out, "assistant_api_playback_slack_seconds", "histogram",
+                "slack the worker's scheduler saw just before each delivery after a stream's first audio: audio delivered "
+                        + "minus time since the first audio (a session's clock runs only while text waits); "
+                        + "below 0 the stream was late, until it caught up");
+        HistogramText.write(out, "assistant_api_playback_slack_seconds", "", totals.slackSeconds());
+        counter(out, "assistant_api_playback_stalls_total",
+                "deliveries after a stream's first audio before which its listener, a player waiting whenever it runs dry, "
+                        + "had run dry with text waiting: each one gap mid-speech (the worker fell behind, or the client "
+                        + "read slower than real time)", totals.stalls());
+        counter(out, "assistant_api_playback_stalled_seconds_total", "how long those gaps lasted, in all",
+                totals.stalledSeconds());
     }
 
     /** Two counters per voice whose rates divide into its real-time factor. */
@@ -115,11 +136,20 @@ final class Metrics {
         header(out, name, "histogram", help);
         Map<String, Histogram> byLabels = new TreeMap<>();
         bySeries.forEach((series, histogram) -> byLabels.put(series.labels(), histogram));
-        byLabels.forEach((labels, histogram) -> histogram.write(out, name, labels));
+        byLabels.forEach((labels, histogram) -> HistogramText.write(out, name, labels, histogram.counts()));
     }
 
     private static void gauge(StringBuilder out, String name, String help, long value) {
-        header(out, name, "gauge", help);
+        sample(out, name, "gauge", help, value);
+    }
+
+    private static void counter(StringBuilder out, String name, String help, Number value) {
+        sample(out, name, "counter", help, value);
+    }
+
+    /** A metric of one unlabelled sample. */
+    private static void sample(StringBuilder out, String name, String type, String help, Number value) {
+        header(out, name, type, help);
         out.append(name).append(' ').append(value).append('\n');
     }
 

@@ -37,6 +37,11 @@ public final class LoadTool {
             SchedulingBench.main(List.of(args).subList(1, args.length));
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("first-audio")) { // two servers per voice of its own
+            stopAfter(Duration.ofMinutes(15));
+            FirstAudioBench.main(List.of(args).subList(1, args.length));
+            System.exit(0);
+        }
         Options options;
         List<Scenario> scenarios;
         try {

@@ -37,6 +37,11 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
                             issue 15's benchmark: two servers (scheduling.order deadline and
                             round_robin), the realistic Piper voice, one-shot replies and
                             LLM-paced sessions; 30 minutes at most
+            usage: LoadTool first-audio [--voices medium,x_low] [--runs 7]
+                            issue 16's benchmark: a 20-word sentence's first and last audio
+                            through the server, decoder windows against whole sentences
+                            (piper.first_window_ms 0), one-shot and a session's flushed append;
+                            15 minutes at most
               --url         load a running server (loopback only) instead of starting the image's
               --pid         that server's pid, for CPU and memory figures
               --workers     workers.count of the started server (default: the server's, one per core)

@@ -28,8 +28,10 @@ import org.assistantapi.dist.RealisticVoiceDirectory;
  * of LLM-paced sessions (the reply fed a word every 40–80 ms, flushed at sentence ends), against
  * two servers started side by side, one per {@code scheduling.order}, each level run on one then
  * the other. Per row: first byte p50/p99, the share of streams where a player starting at the
- * first byte waits more than 0.25 s, the worst wait, and the machine's total rate (audio seconds
- * per wall second). Bounded: one request or session per client and level, and the load tool's
+ * first byte waits more than 0.25 s, the worst wait, the machine's total rate (audio seconds
+ * per wall second: demand-bound below capacity, where the deadline order paces jobs far ahead),
+ * and the CPU the server and its workers spent per audio second (what capacity is made of: 2
+ * cores over it is the most the machine can make). Bounded: one request or session per client and level, and the load tool's
  * time limit.
  */
 final class SchedulingBench {
@@ -80,15 +82,15 @@ final class SchedulingBench {
                         + voices + "\"]\n  prewarm: [" + voice + "]\nscheduling:\n  order: " + order + "\n"));
             }
             OUT.println();
-            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s | total rate (audio s / wall s) | load avg (1 min) |");
-            OUT.println("|---|---|---|---|---|---|---|---|");
+            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s | total rate (audio s / wall s) | CPU s per audio s | load avg (1 min) |");
+            OUT.println("|---|---|---|---|---|---|---|---|---|");
             boolean deadlineFirst = true;
             for (String kind : kinds) {
                 for (int clients : levels) {
                     // Each scheduler goes first every other row: the machine's load drifts.
                     List<String> order = deadlineFirst ? ORDERS : ORDERS.reversed();
                     for (String scheduler : order) {
-                        OUT.println(bench.row(kind, clients, scheduler, servers.get(scheduler).base()));
+                        OUT.println(bench.row(kind, clients, scheduler, servers.get(scheduler)));
                     }
                     deadlineFirst = !deadlineFirst;
                 }
@@ -98,7 +100,10 @@ final class SchedulingBench {
         }
     }
 
-    private String row(String kind, int clients, String order, URI base) throws Exception {
+    private String row(String kind, int clients, String order, LaunchedServer server) throws Exception {
+        URI base = server.base();
+        ServerProcesses processes = server.processes().orElseThrow();
+        CpuSample cpuBefore = processes.cpu();
         long started = System.nanoTime();
         List<PlaybackTrace> traces = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -120,10 +125,13 @@ final class SchedulingBench {
         double worst = spoken.stream().mapToDouble(PlaybackTrace::worstWaitSeconds).max().orElse(0);
         double audio = spoken.stream().mapToDouble(PlaybackTrace::audioSeconds).sum();
         double wall = (spoken.stream().mapToLong(PlaybackTrace::endNanos).max().orElse(started) - started) / 1e9;
+        CpuUsage cpu = processes.cpu().since(cpuBefore);
+        double cpuPerAudio = (cpu.server().toNanos() + cpu.workers().toNanos()) / 1e9 / audio;
         String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f | %.1f× | %s |", kind, clients, order,
-                firstByte.millis(0.5), firstByte.millis(0.99), waiting, spoken.size(),
-                failed > 0 ? " (" + failed + " failed)" : "", worst, audio / wall, load);
+        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f | %.1f× | %.3f%s | %s |", kind, clients,
+                order, firstByte.millis(0.5), firstByte.millis(0.99), waiting, spoken.size(),
+                failed > 0 ? " (" + failed + " failed)" : "", worst, audio / wall, cpuPerAudio,
+                cpu.sameWorkers() ? "" : " (a worker restarted)", load);
     }
 
     /** One request for the reply, read as it comes. */

@@ -1,16 +1,16 @@
 package org.assistantapi.engines.espeak;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.assistantapi.engines.PcmSink;
+import org.assistantapi.engines.TextWords;
 import org.assistantapi.engines.WordTiming;
 
 /**
  * Turns espeak-ng's events for one text into the text's words with their spans. espeak-ng marks
  * where each word starts (its character position and sample) and where each clause ends; a word
  * ends where the next word or its clause's end begins, or with the audio. The words reported are
- * the text's own (whitespace-separated, surrounding punctuation dropped). espeak-ng may speak one
+ * the text's own ({@link TextWords}). espeak-ng may speak one
  * as several ("1,000"), which are merged back into one, or several as one ("on the" in "turning on
  * the lights" has one event), whose span is then shared among them by their lengths.
  */
@@ -74,8 +74,7 @@ final class SpokenWords {
             end++;
         }
         end = Math.max(end, Math.min(textEnd, text.length()));
-        List<String> words = Arrays.stream(text.substring(wordStart, end).strip().split("\\s+"))
-                .map(SpokenWords::withoutPunctuation).filter(word -> !word.isEmpty()).toList();
+        List<String> words = TextWords.of(text.substring(wordStart, end));
         long letters = words.stream().mapToLong(word -> word.codePointCount(0, word.length())).sum();
         long span = Math.max(0, sample - wordSample);
         long lettersBefore = 0;
@@ -90,27 +89,5 @@ final class SpokenWords {
     private int charIndex(int position) {
         int codePoints = text.codePointCount(0, text.length());
         return text.offsetByCodePoints(0, Math.clamp(position - 1L, 0, codePoints));
-    }
-
-    /** Drops punctuation around a word ("Hello," → "Hello", "“yes”" → "yes"), keeping what is inside ("I'm"). */
-    static String withoutPunctuation(String word) {
-        int start = 0;
-        int end = word.length();
-        while (start < end && isPunctuation(word.codePointAt(start))) {
-            start += Character.charCount(word.codePointAt(start));
-        }
-        while (end > start && isPunctuation(word.codePointBefore(end))) {
-            end -= Character.charCount(word.codePointBefore(end));
-        }
-        return word.substring(start, end);
-    }
-
-    private static boolean isPunctuation(int c) {
-        return switch (Character.getType(c)) {
-            case Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-                 Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION, Character.DASH_PUNCTUATION,
-                 Character.CONNECTOR_PUNCTUATION -> true;
-            default -> false;
-        };
     }
 }

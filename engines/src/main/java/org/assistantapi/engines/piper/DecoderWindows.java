@@ -5,14 +5,20 @@ import java.util.List;
 
 /**
  * How a sentence's latent frames are cut into decoder windows: a short first window, so the first
- * audio comes early, then windows of {@code nextFrames}; a remainder shorter than a window joins
- * the window before it, so later windows hold one to two windows' frames (each extra window costs
- * the decoder two contexts of overlap).
+ * audio comes early, then windows growing {@value #GROWTH}-fold up to {@code nextFrames}; a
+ * remainder shorter than two of the current window joins it (each extra window costs the decoder
+ * two contexts of overlap). The growth keeps a listener who starts at the first audio fed: each
+ * window is decoded while the audio before it plays, for any voice faster than about
+ * {@value #GROWTH} to 8 times real time, where one large second window would leave a quarter
+ * second of audio to cover seconds of decoding.
  *
  * @param firstFrames frames of the first window (at least 1)
- * @param nextFrames  frames of each later window (at least 1)
+ * @param nextFrames  frames of the later windows once grown (at least 1)
  */
 record DecoderWindows(int firstFrames, int nextFrames) {
+
+    /** Each window holds at most this many times the frames of the one before (the remainder aside). */
+    static final int GROWTH = 4;
 
     /** Output frames {@code [start, end)} of one window. */
     record Window(int start, int end) {
@@ -30,8 +36,10 @@ record DecoderWindows(int firstFrames, int nextFrames) {
         if (start > 0) {
             windows.add(new Window(0, start));
         }
+        long size = firstFrames;
         while (start < frames) {
-            int end = frames - start < 2 * nextFrames ? frames : start + nextFrames;
+            size = Math.min(nextFrames, size * GROWTH);
+            int end = frames - start < 2 * size ? frames : (int) (start + size);
             windows.add(new Window(start, end));
             start = end;
         }

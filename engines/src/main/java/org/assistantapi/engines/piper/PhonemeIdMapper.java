@@ -34,14 +34,33 @@ final class PhonemeIdMapper {
         longestIds = ids.values().stream().mapToInt(a -> a.length).max().orElse(0);
     }
 
+    /**
+     * One sentence's model input, and where each phoneme's ids start in it.
+     *
+     * @param ids    the ids
+     * @param starts for each UTF-16 offset in the phonemes, the index of the first id of the phoneme
+     *               there (or, for a phoneme missing from the map, of whatever follows it); the
+     *               entry at the phonemes' length is the index of the end ids
+     */
+    record PhonemeIds(long[] ids, int[] starts) {
+    }
+
     /** The model input for one sentence's phonemes (one code point each). */
     long[] toIds(String phonemes) {
-        int[] codePoints = phonemes.codePoints().toArray();
-        long[] out = new long[bos.length + pad.length + codePoints.length * (longestIds + pad.length) + eos.length];
+        return map(phonemes).ids();
+    }
+
+    PhonemeIds map(String phonemes) {
+        long[] out = new long[bos.length + pad.length + phonemes.length() * (longestIds + pad.length) + eos.length];
+        int[] starts = new int[phonemes.length() + 1];
         int size = append(out, 0, bos);
         size = append(out, size, pad);
         Map<Integer, Integer> missing = null;
-        for (int phoneme : codePoints) {
+        for (int at = 0; at < phonemes.length(); ) {
+            int phoneme = phonemes.codePointAt(at);
+            int next = at + Character.charCount(phoneme);
+            Arrays.fill(starts, at, next, size);
+            at = next;
             long[] phonemeIds = ids.get(phoneme);
             if (phonemeIds == null) {
                 missing = missing == null ? new TreeMap<>() : missing;
@@ -51,11 +70,12 @@ final class PhonemeIdMapper {
             size = append(out, size, phonemeIds);
             size = append(out, size, pad);
         }
+        starts[phonemes.length()] = size;
         size = append(out, size, eos);
         if (missing != null) {
             logMissing(missing);
         }
-        return Arrays.copyOf(out, size);
+        return new PhonemeIds(Arrays.copyOf(out, size), starts);
     }
 
     /**

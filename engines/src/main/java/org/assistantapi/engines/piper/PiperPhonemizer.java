@@ -11,6 +11,7 @@ import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.Pieces;
 import org.assistantapi.engines.SpokenSentence;
 import org.assistantapi.engines.espeak.EspeakLibrary;
+import org.assistantapi.engines.espeak.LongWords;
 import org.assistantapi.engines.espeak.Sentences;
 
 /**
@@ -53,15 +54,20 @@ final class PiperPhonemizer {
         return sentences.stream().filter(s -> !s.isEmpty()).map(SentenceBuilder::build).toList();
     }
 
-    /** A sentence being built, with the offsets where its clauses end (where it may be cut into pieces). */
+    /**
+     * A sentence being built, with the offsets where its clauses end (where it may be cut into
+     * pieces) and the words its phonemes speak.
+     */
     private static final class SentenceBuilder {
         final StringBuilder phonemes = new StringBuilder();
         final List<Integer> clauseEnds = new ArrayList<>();
+        final List<WordPhonemes> words = new ArrayList<>();
 
         static SentenceBuilder ofText(String text) {
             SentenceBuilder sentence = new SentenceBuilder();
             sentence.phonemes.append(text);
             sentence.clauseEnds.addAll(Pieces.clauseEndsInText(text));
+            sentence.words.addAll(PhonemeWords.align(text, text, 0, text.length()));
             return sentence;
         }
 
@@ -72,6 +78,7 @@ final class PiperPhonemizer {
         /** Continues this sentence with another, keeping the other's clause ends. */
         void append(SentenceBuilder other) {
             other.clauseEnds.forEach(end -> clauseEnds.add(phonemes.length() + end));
+            other.words.forEach(word -> words.add(word.shifted(phonemes.length())));
             phonemes.append(other.phonemes);
         }
 
@@ -80,7 +87,8 @@ final class PiperPhonemizer {
         }
 
         PhonemeSentence build() {
-            return new PhonemeSentence(phonemes.toString(), clauseEnds.stream().filter(end -> end < phonemes.length()).toList());
+            return new PhonemeSentence(phonemes.toString(), clauseEnds.stream().filter(end -> end < phonemes.length()).toList(),
+                    words);
         }
     }
 
@@ -140,11 +148,17 @@ final class PiperPhonemizer {
         if (text.isEmpty()) {
             return sentences;
         }
-        List<EspeakLibrary.Clause> clauses = espeak.phonemize(config.espeakVoice(), text);
+        String guarded = LongWords.guard(text); // what the clauses' text offsets refer to
+        List<EspeakLibrary.Clause> clauses = espeak.phonemize(config.espeakVoice(), guarded);
         SentenceBuilder sentence = new SentenceBuilder();
+        int clauseStart = 0;
         for (int i = 0; i < clauses.size(); i++) {
             EspeakLibrary.Clause clause = clauses.get(i);
+            int phonemesStart = sentence.phonemes.length();
             appendClause(sentence.phonemes, clause.phonemes());
+            String clauseText = guarded.substring(Math.min(clauseStart, clause.textEnd()), clause.textEnd());
+            sentence.words.addAll(PhonemeWords.align(clauseText, sentence.phonemes, phonemesStart, sentence.phonemes.length()));
+            clauseStart = clause.textEnd();
             appendPunctuation(sentence.phonemes, clause.terminator());
             if (Sentences.endsSentence(clause.terminator()) || i == clauses.size() - 1) {
                 sentences.add(sentence);

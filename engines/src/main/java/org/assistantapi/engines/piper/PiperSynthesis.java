@@ -10,26 +10,38 @@ import org.assistantapi.engines.PcmSink;
 import org.assistantapi.engines.Synthesis;
 
 /**
- * One text's sentences, already phonemized, each turned into speech only when asked for. A
- * sentence longer than the voice's piece limits is spoken as several pieces, one per call (see
+ * One text's sentences, already phonemized, each turned into speech only when asked for.
+ *
+ * <p>A voice whose network was split speaks a sentence in decoder windows, one window per call
+ * ({@link WindowedPiece}): the front runs once, on the first call, so the windows are one
+ * rendering and the sentence's prosody is untouched, while no call holds the worker for longer
+ * than one window; its words come with the first window. A voice that runs whole speaks a
+ * sentence longer than its piece limits as several pieces, one per call (see
  * {@link org.assistantapi.engines.Pieces}): every piece after the first takes the first one's
- * loudness, unless that would clip it, and the joins fade out and in over a few milliseconds so
- * they neither click nor jump in level. The sentence silence follows the last piece.
+ * loudness, unless that would clip it. Either way the joins between pieces fade out and in over a
+ * few milliseconds so they neither click nor jump in level, and the sentence silence follows the
+ * sentence's last audio.
  */
 public final class PiperSynthesis implements Synthesis {
 
     /** Fade at a join between two pieces of one sentence, in seconds. */
     private static final double JOIN_FADE_SECONDS = 0.004;
 
+    /** A piece of a sentence, with its words (phoneme offsets within the piece). */
+    private record Piece(String phonemes, List<WordPhonemes> words, boolean firstOfSentence, boolean lastOfSentence) {
+    }
+
     private final PiperVoice voice;
     private final Deque<PhonemeSentence> sentences;
-    private final Deque<String> pieces = new ArrayDeque<>();
+    private final Deque<Piece> pieces = new ArrayDeque<>();
     private final PiperModel.Scales scales;
     private final int speaker;
     private final long phonemizeNanos;
     private boolean firstOfText = true;
-    private boolean firstOfSentence;
     private float sentenceScale;
+    /** The piece being decoded window by window, and which piece it is; null between pieces. */
+    private WindowedPiece windowed;
+    private Piece windowedPiece;
 
     PiperSynthesis(PiperVoice voice, List<PhonemeSentence> sentences, PiperModel.Scales scales, int speaker,
                    long phonemizeNanos) {
@@ -46,57 +58,109 @@ public final class PiperSynthesis implements Synthesis {
     }
 
     /**
-     * Speaks the next piece like {@link #speakNext} and tells where its time went.
+     * Speaks the next piece or window like {@link #speakNext} and tells where its time went.
      *
-     * @return the piece's timings, or null when nothing was left
+     * @return the call's timings, or null when nothing was left
      */
     public SentenceTimings speakNextTimed(PcmSink sink) throws EngineException {
+        if (windowed != null) {
+            return speakWindow(sink, 0, 0, 0);
+        }
         while (pieces.isEmpty()) {
             PhonemeSentence sentence = sentences.poll();
             if (sentence == null) {
                 return null;
             }
-            pieces.addAll(voice.pieces().cut(sentence.phonemes(), sentence.clauseEnds(), firstOfText));
+            cut(sentence);
             firstOfText = false;
-            firstOfSentence = true;
         }
-        String phonemes = pieces.poll();
-        boolean lastOfSentence = pieces.isEmpty();
+        Piece piece = pieces.poll();
         long start = System.nanoTime();
-        long[] ids = voice.ids(phonemes);
+        PhonemeIdMapper.PhonemeIds ids = voice.ids(piece.phonemes());
         long idsDone = System.nanoTime();
         if (voice.windowed()) {
-            SentenceTimings timings = speakInWindows(ids, sink, idsDone - start, lastOfSentence);
-            voice.measured(phonemes.length(), timings.inferenceNanos());
-            firstOfSentence = false;
-            return timings;
+            SplitNetwork network = voice.model().split().orElseThrow();
+            windowed = new WindowedPiece(network, network.front(ids.ids(), scales, speaker), voice.windows(), speaker);
+            windowedPiece = piece;
+            windowed.wordTimings(piece.words(), ids.starts()).forEach(sink::word);
+            return speakWindow(sink, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
         }
+        return speakWhole(piece, ids.ids(), sink, idsDone - start);
+    }
+
+    /** Cuts a sentence into the pieces the voice allows, each with the words its phonemes speak. */
+    private void cut(PhonemeSentence sentence) {
+        List<String> cut = voice.pieces().cut(sentence.phonemes(), sentence.clauseEnds(), firstOfText);
+        int from = 0;
+        for (int i = 0; i < cut.size(); i++) {
+            int start = sentence.phonemes().indexOf(cut.get(i), from);
+            int end = start + cut.get(i).length();
+            List<WordPhonemes> words = sentence.words().stream()
+                    .filter(word -> word.start() >= start && word.start() < end)
+                    .map(word -> new WordPhonemes(word.text(), word.start() - start, Math.min(word.end(), end) - start))
+                    .toList();
+            pieces.add(new Piece(cut.get(i), words, i == 0, i == cut.size() - 1));
+            from = end;
+        }
+    }
+
+    /** A whole piece through the unsplit network, scaled to Piper's loudness. */
+    private SentenceTimings speakWhole(Piece piece, long[] ids, PcmSink sink, long idsNanos) throws EngineException {
+        long inferenceStart = System.nanoTime();
         FloatBuffer audio = voice.model().infer(ids, scales, speaker);
         long inferenceDone = System.nanoTime();
-        voice.measured(phonemes.length(), inferenceDone - idsDone);
-        short[] pcm = PcmConverter.toPcm(audio, scaleFor(audio));
-        if (!firstOfSentence) {
-            fade(pcm, true);
-        }
-        if (!lastOfSentence) {
-            fade(pcm, false);
-        }
-        firstOfSentence = false;
+        voice.measured(piece.phonemes().length(), inferenceDone - inferenceStart);
+        short[] pcm = PcmConverter.toPcm(audio, scaleFor(audio, piece.firstOfSentence()));
+        fadeJoins(pcm, piece, true, true);
         long conversionDone = System.nanoTime();
-        if (sink.accept(pcm, 0, pcm.length) && lastOfSentence) {
+        if (sink.accept(pcm, 0, pcm.length) && piece.lastOfSentence()) {
             voice.speakSilence(sink);
         }
-        return new SentenceTimings(ids.length, pcm.length, idsDone - start, inferenceDone - idsDone,
+        return new SentenceTimings(ids.length, pcm.length, idsNanos, inferenceDone - inferenceStart,
                 conversionDone - inferenceDone);
     }
 
+    /** The next window of the piece being decoded; the sentence silence after the sentence's last. */
+    private SentenceTimings speakWindow(PcmSink sink, int ids, long idsNanos, long frontNanos) throws EngineException {
+        Piece piece = windowedPiece;
+        boolean first = windowed.atFirstWindow();
+        boolean last = windowed.atLastWindow();
+        long decodeStart = System.nanoTime();
+        short[] pcm = new short[0];
+        if (!windowed.done()) {
+            pcm = PcmConverter.fullScale(windowed.decodeNext());
+        }
+        long decoded = System.nanoTime();
+        fadeJoins(pcm, piece, first, last); // windows of one piece join without a seam
+        long converted = System.nanoTime();
+        boolean accepted = pcm.length == 0 || sink.accept(pcm, 0, pcm.length);
+        if (!accepted || windowed.done()) {
+            windowed = null;
+            windowedPiece = null;
+            if (accepted && piece.lastOfSentence()) {
+                voice.speakSilence(sink);
+            }
+        }
+        return new SentenceTimings(ids, pcm.length, idsNanos, frontNanos + decoded - decodeStart, converted - decoded);
+    }
+
     /** Piper's own scale for a sentence's first piece; the same for the rest unless it would clip them. */
-    private float scaleFor(FloatBuffer audio) {
+    private float scaleFor(FloatBuffer audio, boolean firstOfSentence) {
         float own = PcmConverter.scale(audio);
         if (firstOfSentence || own < sentenceScale) {
             sentenceScale = own;
         }
         return sentenceScale;
+    }
+
+    /** Fades the audio in where it begins a piece after another, and out where it ends one before another. */
+    private void fadeJoins(short[] pcm, Piece piece, boolean beginsPiece, boolean endsPiece) {
+        if (beginsPiece && !piece.firstOfSentence()) {
+            fade(pcm, true);
+        }
+        if (endsPiece && !piece.lastOfSentence()) {
+            fade(pcm, false);
+        }
     }
 
     /** A linear fade over the first (in) or last (out) few milliseconds. */
@@ -108,46 +172,9 @@ public final class PiperSynthesis implements Synthesis {
         }
     }
 
-    /** The front once, then each window's audio as soon as it is decoded; the sentence silence after the last. */
-    private SentenceTimings speakInWindows(long[] ids, PcmSink sink, long idsNanos, boolean lastOfSentence)
-            throws EngineException {
-        SplitNetwork network = voice.model().split().orElseThrow();
-        long inferenceStart = System.nanoTime();
-        SplitNetwork.Front front = network.front(ids, scales, speaker);
-        long inference = System.nanoTime() - inferenceStart;
-        long conversion = 0;
-        int samples = 0;
-        boolean accepted = true;
-        List<DecoderWindows.Window> windows = voice.windows().plan(front.frames());
-        for (int i = 0; i < windows.size(); i++) {
-            DecoderWindows.Window window = windows.get(i);
-            long decodeStart = System.nanoTime();
-            float[] audio = network.decode(front, window.start(), window.end(), speaker);
-            long decoded = System.nanoTime();
-            short[] pcm = PcmConverter.fullScale(audio);
-            if (i == 0 && !firstOfSentence) {
-                fade(pcm, true); // a piece's join; windows of one piece join without a seam
-            }
-            if (i == windows.size() - 1 && !lastOfSentence) {
-                fade(pcm, false);
-            }
-            inference += decoded - decodeStart;
-            conversion += System.nanoTime() - decoded;
-            samples += pcm.length;
-            accepted = sink.accept(pcm, 0, pcm.length);
-            if (!accepted) {
-                break;
-            }
-        }
-        if (accepted && lastOfSentence) {
-            voice.speakSilence(sink);
-        }
-        return new SentenceTimings(ids.length, samples, idsNanos, inference, conversion);
-    }
-
     @Override
     public boolean hasNext() {
-        return !pieces.isEmpty() || !sentences.isEmpty();
+        return windowed != null || !pieces.isEmpty() || !sentences.isEmpty();
     }
 
     /** How long phonemizing the whole text took, in nanoseconds (done up front, as Piper does). */

@@ -84,8 +84,15 @@ public final class PiperVoice implements Voice {
         nanosPerPhoneme = nanosPerPhoneme < 0 ? cost : (1 - COST_WEIGHT) * nanosPerPhoneme + COST_WEIGHT * cost;
     }
 
-    /** How long a piece may be at the voice's measured cost. */
+    /**
+     * How long a piece may be: for a voice that runs whole, what fits the budgets at its measured
+     * cost; a windowed voice's windows bound each call's work instead, so its sentences are cut only
+     * at the hard bound (which bounds the front's memory).
+     */
     Pieces pieces() {
+        if (windowed()) {
+            return Pieces.hardOnly(MAX_PIECE_PHONEMES);
+        }
         int soft = phonemesWithin(settings.pieceBudget().toNanos());
         int first = phonemesWithin(settings.firstPieceBudget().toNanos());
         int hard = Math.min(MAX_PIECE_PHONEMES, Math.max(soft, first) * HARD_TO_SOFT);
@@ -133,8 +140,8 @@ public final class PiperVoice implements Voice {
         model.close();
     }
 
-    long[] ids(String phonemes) {
-        return idMapper.toIds(phonemes);
+    PhonemeIdMapper.PhonemeIds ids(String phonemes) {
+        return idMapper.map(phonemes);
     }
 
     PiperModel model() {

@@ -65,12 +65,4 @@ class SpokenWordsTest {
         assertEquals(5, fast.words.size());
         assertTrue(fast.words.get(4).startSample() < normal.words.get(4).startSample());
     }
-
-    @Test
-    void punctuationAroundAWordIsNotPartOfIt() {
-        assertEquals("Hello", SpokenWords.withoutPunctuation("Hello,"));
-        assertEquals("yes", SpokenWords.withoutPunctuation("“yes”"));
-        assertEquals("I'm", SpokenWords.withoutPunctuation("(I'm)"));
-        assertEquals("", SpokenWords.withoutPunctuation("—"));
-    }
 }

@@ -20,6 +20,16 @@ class DecoderWindowsTest {
     }
 
     @Test
+    void laterWindowsGrowFourFoldUpToTheirSize() {
+        DecoderWindows growing = new DecoderWindows(22, 400);
+        assertEquals(List.of(new Window(0, 22), new Window(22, 110), new Window(110, 462), new Window(462, 1000)),
+                growing.plan(1000));
+        assertEquals(List.of(new Window(0, 22), new Window(22, 110), new Window(110, 462), new Window(462, 862),
+                new Window(862, 1262), new Window(1262, 1700)), growing.plan(1700));
+        assertEquals(List.of(new Window(0, 22), new Window(22, 197)), growing.plan(197), "under two of 88: one window");
+    }
+
+    @Test
     void shortSentencesAreOneWindow() {
         assertEquals(List.of(new Window(0, 10)), windows.plan(10));
         assertEquals(List.of(new Window(0, 22)), windows.plan(22));

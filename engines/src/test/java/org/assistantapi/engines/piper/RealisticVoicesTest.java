@@ -2,6 +2,7 @@ package org.assistantapi.engines.piper;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
@@ -94,12 +95,17 @@ class RealisticVoicesTest {
             PiperSynthesis synthesis = voice.synthesize("Turn on the kitchen lights, please.", SynthesisOptions.DEFAULT);
             List<short[]> chunks = new ArrayList<>();
             PcmSink sink = (pcm, offset, length) -> chunks.add(Arrays.copyOfRange(pcm, offset, offset + length));
-            SentenceTimings sentence = synthesis.speakNextTimed(sink);
-            // Decoder windows: a first window of 250 ms (16 frames of 256 samples), the rest, then the silence.
+            // Decoder windows, one per call: a first window of 250 ms (16 frames of 256 samples), the rest, then the silence.
+            SentenceTimings first = synthesis.speakNextTimed(sink);
             assertTrue(voice.windowed());
-            assertEquals(16 * HOP, chunks.getFirst().length);
-            assertEquals(sentence.samples() + X_LOW_RATE / 5, chunks.stream().mapToInt(c -> c.length).sum());
-            double msPerId = 1000.0 * sentence.samples() / X_LOW_RATE / sentence.ids();
+            assertEquals(16 * HOP, first.samples());
+            assertEquals(List.of(16 * HOP), chunks.stream().map(c -> c.length).toList());
+            SentenceTimings rest = synthesis.speakNextTimed(sink);
+            assertEquals(0, rest.ids());
+            assertFalse(synthesis.hasNext());
+            int speech = first.samples() + rest.samples();
+            assertEquals(speech + X_LOW_RATE / 5, chunks.stream().mapToInt(c -> c.length).sum());
+            double msPerId = 1000.0 * speech / X_LOW_RATE / first.ids();
             assertTrue(msPerId > 15 && msPerId < 40, msPerId + " ms per id");
         }
     }

@@ -47,7 +47,7 @@ public final class SplitProfile {
             try (PiperEngine se = new PiperEngine(windowed); PiperEngine we = new PiperEngine(whole);
                  PiperVoice sv = (PiperVoice) se.load(q.voiceId()); PiperVoice wv = (PiperVoice) we.load(q.voiceId())) {
                 String ph = sv.phonemize(sentence).getFirst().phonemes();
-                long[] ids = sv.ids(ph);
+                long[] ids = sv.ids(ph).ids();
                 PiperModel.Scales quiet = new PiperModel.Scales(0f, 1f, 0f);
                 SplitNetwork net = sv.model().split().orElseThrow();
                 PiperModel wm = wv.model();

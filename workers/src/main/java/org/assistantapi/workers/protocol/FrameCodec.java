@@ -43,6 +43,7 @@ public final class FrameCodec {
     private static final byte WORD = 29;
     private static final byte PHONEMIZED = 30;
     private static final byte SPEAKING = 31;
+    private static final byte SLACK = 32;
 
     private FrameCodec() {
     }
@@ -198,6 +199,12 @@ public final class FrameCodec {
                 out.writeLong(f.jobId());
                 out.writeInt(f.segment());
             }
+            case FromWorker.Slack f -> {
+                out.writeByte(SLACK);
+                out.writeLong(f.jobId());
+                out.writeLong(f.slackMicros());
+                out.writeLong(f.waitedMicros());
+            }
             case FromWorker.End f -> {
                 out.writeByte(END);
                 out.writeLong(f.jobId());
@@ -270,6 +277,7 @@ public final class FrameCodec {
             case SEGMENT_SPOKEN -> new FromWorker.SegmentSpoken(in.readLong(), in.readInt(), in.readLong(), in.readLong());
             case WORD -> new FromWorker.Word(in.readLong(), in.readInt(), readString(in), in.readLong(), in.readLong());
             case SPEAKING -> new FromWorker.Speaking(in.readLong(), in.readInt());
+            case SLACK -> new FromWorker.Slack(in.readLong(), in.readLong(), in.readLong());
             case END -> new FromWorker.End(in.readLong());
             case FAILED -> new FromWorker.Failed(in.readLong(), FailureCode.of(readString(in)), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));

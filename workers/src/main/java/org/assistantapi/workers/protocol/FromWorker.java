@@ -58,6 +58,18 @@ public sealed interface FromWorker extends Frame {
     record Speaking(long jobId, int segment) implements FromWorker {
     }
 
+    /**
+     * The job just delivered audio in the middle of its listener's speech (not its first audio,
+     * nor a session's first after its listener heard everything while no text waited), as the
+     * worker's playback clock saw it just before: {@code slackMicros}, the audio delivered minus
+     * the time since the first audio (the deadline the scheduler works to, below zero while the job
+     * is late); {@code waitedMicros}, how long a player that waits when it runs dry had been waiting
+     * for this audio with text waiting (above zero: the listener heard a gap). One per engine call;
+     * takes no credit and does not wait behind the job's audio.
+     */
+    record Slack(long jobId, long slackMicros, long waitedMicros) implements FromWorker {
+    }
+
     /** The job's audio is complete. */
     record End(long jobId) implements FromWorker {
     }

@@ -1,0 +1,71 @@
+package org.assistantapi.engines.piper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.assistantapi.engines.EngineException;
+import org.assistantapi.engines.WordTiming;
+
+/**
+ * One piece of a sentence of a split voice, after its front has run: its decoder windows, decoded
+ * one per {@link PiperSynthesis#speakNext} call so that a long sentence holds its worker for one
+ * window at a time, and its words, timed from the front's durations.
+ */
+final class WindowedPiece {
+
+    private final SplitNetwork network;
+    private final SplitNetwork.Front front;
+    private final List<DecoderWindows.Window> windows;
+    private final int speaker;
+    private int next;
+
+    WindowedPiece(SplitNetwork network, SplitNetwork.Front front, DecoderWindows plan, int speaker) {
+        this.network = network;
+        this.front = front;
+        this.windows = plan.plan(front.frames());
+        this.speaker = speaker;
+    }
+
+    boolean done() {
+        return next >= windows.size();
+    }
+
+    boolean atFirstWindow() {
+        return next == 0;
+    }
+
+    /** Whether the window {@link #decodeNext} decodes next is the piece's last. */
+    boolean atLastWindow() {
+        return next == windows.size() - 1;
+    }
+
+    /** The next window's audio, at the voice's rate, as the decoder makes it (within [-1, 1]). */
+    float[] decodeNext() throws EngineException {
+        DecoderWindows.Window window = windows.get(next++);
+        return network.decode(front, window.start(), window.end(), speaker);
+    }
+
+    /**
+     * Where each word lies in the piece's audio: a word starts with its first phoneme's ids and
+     * ends where the next phoneme's start, each id lasting its duration in frames of {@code hop}
+     * samples (the durations already hold the speed).
+     *
+     * @param idStarts for each offset in the piece's phonemes, its first id ({@link PhonemeIdMapper.PhonemeIds#starts})
+     */
+    List<WordTiming> wordTimings(List<WordPhonemes> words, int[] idStarts) {
+        float[] durations = front.durations();
+        long[] framesBefore = new long[durations.length + 1];
+        for (int id = 0; id < durations.length; id++) {
+            framesBefore[id + 1] = framesBefore[id] + Math.round(durations[id]);
+        }
+        long hop = network.field().hop();
+        long samples = (long) front.frames() * hop;
+        List<WordTiming> timings = new ArrayList<>(words.size());
+        for (WordPhonemes word : words) {
+            long start = Math.min(samples, framesBefore[Math.min(idStarts[word.start()], durations.length)] * hop);
+            long end = Math.min(samples, framesBefore[Math.min(idStarts[word.end()], durations.length)] * hop);
+            timings.add(new WordTiming(word.text(), start, Math.max(start, end)));
+        }
+        return timings;
+    }
+}
