@@ -25,6 +25,9 @@ final class WorkerLauncher {
     List<String> command(String workerId, List<String> extraPrewarm) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // A worker out of memory is in an unknown state: it exits, its jobs fail as a crash, and a
+        // fresh one takes its place (before the operator's options, which could not remove it anyway).
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(settings.workers().jvmOptions());
         nativeLibraryDir().ifPresent(dir -> command.add("-Donnxruntime.native.path=" + dir));
         // protobuf-java (which reads Piper's networks) uses sun.misc.Unsafe; without this, Java 25

@@ -61,6 +61,23 @@ class ProcessIsolationIT {
         }
     }
 
+    /** Out of memory, a JVM exits and is replaced, whatever heap the operator gave the workers. */
+    @Test
+    void serverAndWorkersExitOnOutOfMemory() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\n  jvm_options: [-Xmx300m]\n")) {
+            List<String> serverArguments = arguments(server.process.pid());
+            assertTrue(serverArguments.contains("-XX:+ExitOnOutOfMemoryError"), serverArguments.toString());
+            List<String> workerArguments = arguments(server.workers().getFirst().pid());
+            assertTrue(workerArguments.contains("-XX:+ExitOnOutOfMemoryError"), workerArguments.toString());
+            assertTrue(workerArguments.contains("-Xmx300m"), workerArguments.toString());
+        }
+    }
+
+    private static List<String> arguments(long pid) throws IOException {
+        String cmdline = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline"), StandardCharsets.UTF_8);
+        return List.of(cmdline.split("\0"));
+    }
+
     private static String maps(long pid) throws IOException {
         return Files.readString(Path.of("/proc", String.valueOf(pid), "maps"), StandardCharsets.ISO_8859_1);
     }
