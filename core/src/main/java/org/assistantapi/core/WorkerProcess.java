@@ -29,6 +29,9 @@ import org.assistantapi.workers.protocol.VoiceDescriptor;
  */
 final class WorkerProcess implements WorkerLink {
 
+    /** glibc keeps freed blocks up to this size for reuse (see {@link #start}): 256 MiB. */
+    private static final String MALLOC_THRESHOLD_BYTES = String.valueOf(256L << 20);
+
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
     /** Exit statuses of a process killed by SIGILL, SIGABRT, SIGBUS, SIGFPE or SIGSEGV (128 + signal). */
@@ -81,6 +84,13 @@ final class WorkerProcess implements WorkerLink {
         ProcessBuilder builder = new ProcessBuilder(command);
         // ONNX Runtime 1.29 collects telemetry for Microsoft unless told not to.
         builder.environment().putIfAbsent("ORT_DISABLE_TELEMETRY", "1");
+        // ONNX Runtime runs without its arena (PiperModel), so every inference mallocs its tensors,
+        // tens of MB each, afresh. glibc's defaults hand such blocks back to the kernel (mmap'd,
+        // or trimmed off the heap) on free, and the next inference faults every page in again:
+        // a windowed medium voice spent half its worker CPU on page faults. Both thresholds must
+        // be set (one alone fixes the other at its small default); the operator's values win.
+        builder.environment().putIfAbsent("MALLOC_MMAP_THRESHOLD_", MALLOC_THRESHOLD_BYTES);
+        builder.environment().putIfAbsent("MALLOC_TRIM_THRESHOLD_", MALLOC_THRESHOLD_BYTES);
         Process process = builder.start();
         WorkerProcess worker = new WorkerProcess(id, process, meter, playback, crashingTexts, onVoicesChanged);
         Thread.ofPlatform().name(id + "-stdout").daemon().start(() -> worker.readFrames(onExit));

@@ -73,6 +73,18 @@ class ProcessIsolationIT {
         }
     }
 
+    /** glibc keeps ONNX Runtime's freed tensors for the next inference instead of faulting them in again. */
+    @Test
+    void workersKeepFreedMemoryForReuse() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\n")) {
+            String environment = Files.readString(Path.of("/proc", String.valueOf(server.workers().getFirst().pid()),
+                    "environ"), StandardCharsets.UTF_8);
+            List<String> variables = List.of(environment.split("\0"));
+            assertTrue(variables.contains("MALLOC_MMAP_THRESHOLD_=268435456"), variables.toString());
+            assertTrue(variables.contains("MALLOC_TRIM_THRESHOLD_=268435456"), variables.toString());
+        }
+    }
+
     private static List<String> arguments(long pid) throws IOException {
         String cmdline = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline"), StandardCharsets.UTF_8);
         return List.of(cmdline.split("\0"));

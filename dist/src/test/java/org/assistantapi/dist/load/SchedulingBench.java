@@ -50,19 +50,25 @@ final class SchedulingBench {
         this.voice = voice;
     }
 
-    /** @param args {@code [--levels 1,2,4] [--workers N] [--voice medium|x_low] [--kinds one-shot,llm-session]} */
+    /**
+     * @param args {@code [--levels 1,2,4] [--workers N] [--voice medium|x_low] [--kinds one-shot,llm-session]
+     *             [--scheduling "key: value,key: value"]} (more {@code scheduling.*} keys for both servers)
+     */
     static void main(List<String> args) throws Exception {
         List<Integer> levels = List.of(1, 2, 4, 8, 12, 16);
         List<String> kinds = List.of("one-shot", "llm-session");
         int workers = 2;
         String quality = "medium";
+        String extraScheduling = ""; // e.g. "max_ahead_ms: 60000", for both servers
         for (int i = 0; i + 1 < args.size(); i += 2) {
             switch (args.get(i)) {
                 case "--levels" -> levels = java.util.Arrays.stream(args.get(i + 1).split(",")).map(String::strip).map(Integer::valueOf).toList();
                 case "--workers" -> workers = Integer.parseInt(args.get(i + 1));
                 case "--voice" -> quality = args.get(i + 1);
                 case "--kinds" -> kinds = List.of(args.get(i + 1).split(","));
-                default -> throw new IllegalArgumentException("scheduling takes --levels, --workers, --voice, --kinds, not " + args.get(i));
+                case "--scheduling" -> extraScheduling = args.get(i + 1);
+                default -> throw new IllegalArgumentException(
+                        "scheduling takes --levels, --workers, --voice, --kinds, --scheduling, not " + args.get(i));
             }
         }
         Path voices = RealisticVoiceDirectory.of(quality);
@@ -72,17 +78,19 @@ final class SchedulingBench {
         OUT.println("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
                 + Files.readString(Path.of("/proc/loadavg")).strip() + " before the run");
         OUT.println("- voice " + voice + " (make_realistic_voices.py), workers.count " + workers + " per server, reply.txt ("
-                + bench.reply.split("\\s+").length + " words), response_format pcm; a player starts at the first byte");
+                + bench.reply.split("\\s+").length + " words), response_format pcm; a player starts at the first byte"
+                + (extraScheduling.isEmpty() ? "" : "; scheduling " + extraScheduling));
         Map<String, LaunchedServer> servers = new java.util.concurrent.ConcurrentHashMap<>();
         // On the time limit or a signal too, the servers and their workers stop.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.values().forEach(LaunchedServer::close)));
         try {
             for (String order : ORDERS) {
                 servers.put(order, LaunchedServer.start(Options.home(), "workers:\n  count: " + workers + "\nvoices:\n  dirs: [\""
-                        + voices + "\"]\n  prewarm: [" + voice + "]\nscheduling:\n  order: " + order + "\n"));
+                        + voices + "\"]\n  prewarm: [" + voice + "]\nscheduling:\n  order: " + order + "\n"
+                        + (extraScheduling.isEmpty() ? "" : "  " + extraScheduling.replace(",", "\n  ") + "\n")));
             }
             OUT.println();
-            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s | total rate (audio s / wall s) | CPU s per audio s | load avg (1 min) |");
+            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s | total rate (audio s / wall s) | CPU s per audio s: workers + server | load avg (1 min) |");
             OUT.println("|---|---|---|---|---|---|---|---|---|");
             boolean deadlineFirst = true;
             for (String kind : kinds) {
@@ -126,11 +134,12 @@ final class SchedulingBench {
         double audio = spoken.stream().mapToDouble(PlaybackTrace::audioSeconds).sum();
         double wall = (spoken.stream().mapToLong(PlaybackTrace::endNanos).max().orElse(started) - started) / 1e9;
         CpuUsage cpu = processes.cpu().since(cpuBefore);
-        double cpuPerAudio = (cpu.server().toNanos() + cpu.workers().toNanos()) / 1e9 / audio;
+        double workersPerAudio = cpu.workers().toNanos() / 1e9 / audio;
+        double serverPerAudio = cpu.server().toNanos() / 1e9 / audio;
         String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f | %.1f× | %.3f%s | %s |", kind, clients,
-                order, firstByte.millis(0.5), firstByte.millis(0.99), waiting, spoken.size(),
-                failed > 0 ? " (" + failed + " failed)" : "", worst, audio / wall, cpuPerAudio,
+        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f | %.1f× | %.3f + %.3f%s | %s |", kind,
+                clients, order, firstByte.millis(0.5), firstByte.millis(0.99), waiting, spoken.size(),
+                failed > 0 ? " (" + failed + " failed)" : "", worst, audio / wall, workersPerAudio, serverPerAudio,
                 cpu.sameWorkers() ? "" : " (a worker restarted)", load);
     }
 
