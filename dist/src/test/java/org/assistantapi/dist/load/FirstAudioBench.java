@@ -25,7 +25,8 @@ import org.assistantapi.dist.RealisticVoiceDirectory;
  * Issue 16's end-to-end benchmark: how soon a 20-word sentence (twenty-words.txt) starts to sound
  * through the real server, decoded in windows against synthesized whole. For each realistic voice
  * two servers run side by side, one with decoder windows (the defaults) and one with
- * {@code piper.first_window_ms: 0}, one worker each; each run asks both, in turn, for the sentence
+ * {@code piper.first_window_ms: 0} and piece budgets so large that the sentence is one inference,
+ * one worker each; each run asks both, in turn, for the sentence
  * as a one-shot request and as a session's flushed append. Per voice and path it prints the
  * medians of the first audio byte and of the last (from the request, or the append) for each
  * server, and the two ratios the issue sets targets for: windowed first audio over the whole
@@ -64,7 +65,7 @@ final class FirstAudioBench {
         OUT.println("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
                 + Files.readString(Path.of("/proc/loadavg")).strip() + " before the run");
         OUT.println("- twenty-words.txt as pcm, " + runs + " runs per voice and path, medians; windowed: piper defaults,"
-                + " whole: piper.first_window_ms 0; one worker per server");
+                + " whole: piper.first_window_ms 0, the sentence one inference; one worker per server");
         OUT.println();
         OUT.println("| voice | path | first audio windowed ms | first audio whole ms | last audio windowed ms | last audio whole ms "
                 + "| first windowed / last whole | total windowed / whole |");
@@ -79,7 +80,8 @@ final class FirstAudioBench {
         String voice = quality.equals("medium") ? RealisticVoiceDirectory.MEDIUM : RealisticVoiceDirectory.X_LOW;
         String yaml = "workers:\n  count: 1\nvoices:\n  dirs: [\"" + voices + "\"]\n  prewarm: [" + voice + "]\n";
         try (LaunchedServer windowed = LaunchedServer.start(Options.home(), yaml);
-             LaunchedServer whole = LaunchedServer.start(Options.home(), yaml + "piper:\n  first_window_ms: 0\n")) {
+             LaunchedServer whole = LaunchedServer.start(Options.home(), yaml + "piper:\n  first_window_ms: 0\n"
+                     + "scheduling:\n  piece_budget_ms: 60000\n  first_piece_budget_ms: 60000\n")) {
             for (String path : List.of("one-shot", "session")) {
                 List<Timing> windowedRuns = new ArrayList<>();
                 List<Timing> wholeRuns = new ArrayList<>();
