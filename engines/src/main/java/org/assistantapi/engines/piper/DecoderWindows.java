@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * How a sentence's latent frames are cut into decoder windows: a short first window, so the first
- * audio of a text comes early, then windows growing {@value #GROWTH}-fold up to {@code nextFrames}; a
+ * audio comes early, then windows growing {@value #GROWTH}-fold up to {@code nextFrames}; a
  * remainder shorter than two of the current window joins it (each extra window costs the decoder
  * two contexts of overlap). The growth keeps a listener who starts at the first audio fed: each
  * window is decoded while the audio before it plays, for any voice faster than about
@@ -19,15 +19,6 @@ record DecoderWindows(int firstFrames, int nextFrames) {
 
     /** Each window holds at most this many times the frames of the one before (the remainder aside). */
     static final int GROWTH = 4;
-
-    /**
-     * The windows for a sentence that does not open its text: its listener already has the
-     * sentences before it to hear, so it starts with a full window, sparing the short first
-     * window's extra turn and overlap.
-     */
-    DecoderWindows afterTheOpening() {
-        return new DecoderWindows(nextFrames, nextFrames);
-    }
 
     /** Output frames {@code [start, end)} of one window. */
     record Window(int start, int end) {

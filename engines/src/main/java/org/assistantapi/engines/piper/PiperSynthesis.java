@@ -15,8 +15,7 @@ import org.assistantapi.engines.Synthesis;
  * <p>A voice whose network was split speaks a sentence in decoder windows, one window per call
  * ({@link WindowedPiece}): the front runs once, on the first call, so the windows are one
  * rendering and the sentence's prosody is untouched, while no call holds the worker for longer
- * than one window; its words come with the first window. Only the text's first sentence starts
- * with the short first window ({@link DecoderWindows#afterTheOpening}). A voice that runs whole speaks a
+ * than one window; its words come with the first window. A voice that runs whole speaks a
  * sentence longer than its piece limits as several pieces, one per call (see
  * {@link org.assistantapi.engines.Pieces}): every piece after the first takes the first one's
  * loudness, unless that would clip it. Either way the joins between pieces fade out and in over a
@@ -28,12 +27,8 @@ public final class PiperSynthesis implements Synthesis {
     /** Fade at a join between two pieces of one sentence, in seconds. */
     private static final double JOIN_FADE_SECONDS = 0.004;
 
-    /**
-     * A piece of a sentence, with its words (phoneme offsets within the piece), where it lies in
-     * its sentence, and whether it opens the text (its listener may be waiting for the first audio).
-     */
-    private record Piece(String phonemes, List<WordPhonemes> words, boolean firstOfSentence, boolean lastOfSentence,
-                         boolean opensText) {
+    /** A piece of a sentence, with its words (phoneme offsets within the piece). */
+    private record Piece(String phonemes, List<WordPhonemes> words, boolean firstOfSentence, boolean lastOfSentence) {
     }
 
     private final PiperVoice voice;
@@ -85,8 +80,7 @@ public final class PiperSynthesis implements Synthesis {
         long idsDone = System.nanoTime();
         if (voice.windowed()) {
             SplitNetwork network = voice.model().split().orElseThrow();
-            DecoderWindows windows = piece.opensText() ? voice.windows() : voice.windows().afterTheOpening();
-            windowed = new WindowedPiece(network, network.front(ids.ids(), scales, speaker), windows, speaker);
+            windowed = new WindowedPiece(network, network.front(ids.ids(), scales, speaker), voice.windows(), speaker);
             windowedPiece = piece;
             windowed.wordTimings(piece.words(), ids.starts()).forEach(sink::word);
             return speakWindow(sink, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
@@ -105,7 +99,7 @@ public final class PiperSynthesis implements Synthesis {
                     .filter(word -> word.start() >= start && word.start() < end)
                     .map(word -> new WordPhonemes(word.text(), word.start() - start, Math.min(word.end(), end) - start))
                     .toList();
-            pieces.add(new Piece(cut.get(i), words, i == 0, i == cut.size() - 1, i == 0 && firstOfText));
+            pieces.add(new Piece(cut.get(i), words, i == 0, i == cut.size() - 1));
             from = end;
         }
     }

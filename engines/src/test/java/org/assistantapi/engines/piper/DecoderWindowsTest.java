@@ -30,13 +30,6 @@ class DecoderWindowsTest {
     }
 
     @Test
-    void aSentenceAfterTheOpeningStartsWithAFullWindow() {
-        DecoderWindows later = new DecoderWindows(22, 400).afterTheOpening();
-        assertEquals(List.of(new Window(0, 400), new Window(400, 1000)), later.plan(1000));
-        assertEquals(List.of(new Window(0, 300)), later.plan(300));
-    }
-
-    @Test
     void shortSentencesAreOneWindow() {
         assertEquals(List.of(new Window(0, 10)), windows.plan(10));
         assertEquals(List.of(new Window(0, 22)), windows.plan(22));
