@@ -88,7 +88,10 @@ final class WorkerProcess implements WorkerLink {
         // tens of MB each, afresh. glibc's defaults hand such blocks back to the kernel (mmap'd,
         // or trimmed off the heap) on free, and the next inference faults every page in again:
         // a windowed medium voice spent half its worker CPU on page faults. Both thresholds must
-        // be set (one alone fixes the other at its small default); the operator's values win.
+        // be set (one alone fixes the other at its small default), and one arena: the synthesis
+        // thread's own arena is made of 64 MB heaps that glibc still drops when they empty. The
+        // operator's values win.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "1");
         builder.environment().putIfAbsent("MALLOC_MMAP_THRESHOLD_", MALLOC_THRESHOLD_BYTES);
         builder.environment().putIfAbsent("MALLOC_TRIM_THRESHOLD_", MALLOC_THRESHOLD_BYTES);
         Process process = builder.start();

@@ -82,6 +82,7 @@ class ProcessIsolationIT {
             List<String> variables = List.of(environment.split("\0"));
             assertTrue(variables.contains("MALLOC_MMAP_THRESHOLD_=268435456"), variables.toString());
             assertTrue(variables.contains("MALLOC_TRIM_THRESHOLD_=268435456"), variables.toString());
+            assertTrue(variables.contains("MALLOC_ARENA_MAX=1"), variables.toString());
         }
     }
 

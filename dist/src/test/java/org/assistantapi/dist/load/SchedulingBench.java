@@ -89,6 +89,9 @@ final class SchedulingBench {
                         + voices + "\"]\n  prewarm: [" + voice + "]\nscheduling:\n  order: " + order + "\n"
                         + (extraScheduling.isEmpty() ? "" : "  " + extraScheduling.replace(",", "\n  ") + "\n")));
             }
+            for (LaunchedServer server : servers.values()) { // untimed: the workers' JIT and heaps warm up
+                bench.row("one-shot", workers, "warm-up", server);
+            }
             OUT.println();
             OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s | total rate (audio s / wall s) | CPU s per audio s: workers + server | load avg (1 min) |");
             OUT.println("|---|---|---|---|---|---|---|---|---|");
