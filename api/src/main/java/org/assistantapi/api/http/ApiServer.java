@@ -38,7 +38,10 @@ public final class ApiServer {
                 .maxPayloadSize(-1)
                 .idleConnectionTimeout(limits.idleTimeout())
                 .idleConnectionPeriod(checkPeriod(limits.idleTimeout()))
-                .connectionOptions(socket -> socket.readTimeout(limits.readTimeout()))
+                // TCP_NODELAY: audio goes out in small chunks as it is made; with Nagle's algorithm a
+                // chunk waits for the ACK of the one before, which a client on a kept-alive
+                // connection delays by up to 40 ms (measured: +40 ms on every first audio).
+                .connectionOptions(socket -> socket.readTimeout(limits.readTimeout()).tcpNoDelay(true))
                 .directHandlers(OpenAiDirectHandler.all())
                 // Main stops the server (after draining for this long) before the workers.
                 .shutdownGracePeriod(config.shutdownGrace())

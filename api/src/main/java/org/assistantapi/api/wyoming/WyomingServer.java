@@ -85,6 +85,7 @@ public final class WyomingServer {
                 if (!settings.allows(socket.getInetAddress())) {
                     closeStranger(socket);
                 } else if (connections.size() < MAX_CONNECTIONS) {
+                    socket.setTcpNoDelay(true); // audio chunks leave as they are written (see ApiServer)
                     WyomingConnection connection = new WyomingConnection(socket, speech, requests, settings.readTimeout());
                     connections.add(connection);
                     Thread.ofVirtual().name("wyoming-" + socket.getRemoteSocketAddress()).start(() -> {

@@ -37,13 +37,16 @@ final class FirstAudioBench {
 
     private static final PrintStream OUT = System.out;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Runs of each path before the counted ones: a fresh worker's first audio shrinks over its first few requests. */
+    private static final int WARM_UP_RUNS = 3;
 
     /** When one rendering's first and last audio bytes came, in nanoseconds from its start. */
     private record Timing(long firstNanos, long lastNanos) {
     }
 
     private final String sentence;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private FirstAudioBench(String sentence) {
         this.sentence = sentence;
@@ -85,11 +88,11 @@ final class FirstAudioBench {
             for (String path : List.of("one-shot", "session")) {
                 List<Timing> windowedRuns = new ArrayList<>();
                 List<Timing> wholeRuns = new ArrayList<>();
-                for (int run = 0; run < runs + 1; run++) { // the first run of each warms the path up, uncounted
+                for (int run = -WARM_UP_RUNS; run < runs; run++) { // warm-up runs (the workers' JIT) are not counted
                     boolean windowedFirst = run % 2 == 0; // the machine's load drifts: alternate
                     Timing a = speak(path, windowedFirst ? windowed.base() : whole.base(), voice);
                     Timing b = speak(path, windowedFirst ? whole.base() : windowed.base(), voice);
-                    if (run > 0) {
+                    if (run >= 0) {
                         windowedRuns.add(windowedFirst ? a : b);
                         wholeRuns.add(windowedFirst ? b : a);
                     }
