@@ -39,9 +39,12 @@ public final class PiperSynthesis implements Synthesis {
     private final long phonemizeNanos;
     private boolean firstOfText = true;
     private float sentenceScale;
-    /** The piece being decoded window by window, and which piece it is; null between pieces. */
-    private WindowedPiece windowed;
-    private Piece windowedPiece;
+    /** A piece being decoded window by window. */
+    private record Decoding(Piece piece, WindowedPiece windows) {
+    }
+
+    /** The piece being decoded; null between pieces. */
+    private Decoding decoding;
 
     PiperSynthesis(PiperVoice voice, List<PhonemeSentence> sentences, PiperModel.Scales scales, int speaker,
                    long phonemizeNanos) {
@@ -63,7 +66,7 @@ public final class PiperSynthesis implements Synthesis {
      * @return the call's timings, or null when nothing was left
      */
     public SentenceTimings speakNextTimed(PcmSink sink) throws EngineException {
-        if (windowed != null) {
+        if (decoding != null) {
             return speakWindow(sink, 0, 0, 0);
         }
         while (pieces.isEmpty()) {
@@ -80,9 +83,9 @@ public final class PiperSynthesis implements Synthesis {
         long idsDone = System.nanoTime();
         if (voice.windowed()) {
             SplitNetwork network = voice.model().split().orElseThrow();
-            windowed = new WindowedPiece(network, network.front(ids.ids(), scales, speaker), voice.windows(), speaker);
-            windowedPiece = piece;
-            windowed.wordTimings(piece.words(), ids.starts()).forEach(sink::word);
+            decoding = new Decoding(piece, new WindowedPiece(network, network.front(ids.ids(), scales, speaker),
+                    voice.windows(), speaker));
+            decoding.windows().wordTimings(piece.words(), ids.starts()).forEach(sink::word);
             return speakWindow(sink, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
         }
         return speakWhole(piece, ids.ids(), sink, idsDone - start);
@@ -122,7 +125,8 @@ public final class PiperSynthesis implements Synthesis {
 
     /** The next window of the piece being decoded; the sentence silence after the sentence's last. */
     private SentenceTimings speakWindow(PcmSink sink, int ids, long idsNanos, long frontNanos) throws EngineException {
-        Piece piece = windowedPiece;
+        Piece piece = decoding.piece();
+        WindowedPiece windowed = decoding.windows();
         boolean first = windowed.atFirstWindow();
         boolean last = windowed.atLastWindow();
         long decodeStart = System.nanoTime();
@@ -135,8 +139,7 @@ public final class PiperSynthesis implements Synthesis {
         long converted = System.nanoTime();
         boolean accepted = pcm.length == 0 || sink.accept(pcm, 0, pcm.length);
         if (!accepted || windowed.done()) {
-            windowed = null;
-            windowedPiece = null;
+            decoding = null;
             if (accepted && piece.lastOfSentence()) {
                 voice.speakSilence(sink);
             }
@@ -174,7 +177,7 @@ public final class PiperSynthesis implements Synthesis {
 
     @Override
     public boolean hasNext() {
-        return windowed != null || !pieces.isEmpty() || !sentences.isEmpty();
+        return decoding != null || !pieces.isEmpty() || !sentences.isEmpty();
     }
 
     /** How long phonemizing the whole text took, in nanoseconds (done up front, as Piper does). */
