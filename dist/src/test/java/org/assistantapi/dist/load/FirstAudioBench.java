@@ -136,22 +136,13 @@ final class FirstAudioBench {
         return read(audio.join(), start);
     }
 
+    /** Reads the audio as it comes; pcm at OpenAI's default rate, though only the arrival times are used. */
     private static Timing read(HttpResponse<InputStream> response, long start) throws IOException {
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
+        PlaybackTrace trace = new PlaybackTrace(start, 2.0 * 24_000).read(response);
+        if (trace.error() != null || !trace.hasAudio()) {
+            throw new IOException(trace.error() == null ? "no audio" : trace.error());
         }
-        long first = -1;
-        long last = -1;
-        byte[] buffer = new byte[16 * 1024];
-        try (InputStream body = response.body()) {
-            for (int n; (n = body.read(buffer)) >= 0; ) {
-                if (n > 0) {
-                    last = System.nanoTime() - start;
-                    first = first < 0 ? last : first;
-                }
-            }
-        }
-        return new Timing(first, last);
+        return new Timing(trace.firstByteNanos(), trace.endNanos() - start);
     }
 
     private static HttpRequest post(URI base, String path, Map<String, ?> body) throws IOException {

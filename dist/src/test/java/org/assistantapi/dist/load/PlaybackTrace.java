@@ -1,5 +1,8 @@
 package org.assistantapi.dist.load;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +23,28 @@ final class PlaybackTrace {
     PlaybackTrace(long startNanos, double bytesPerSecond) {
         this.startNanos = startNanos;
         this.bytesPerSecond = bytesPerSecond;
+    }
+
+    /**
+     * Reads the response's body to its end as it comes, noting when each piece arrives; a refusal
+     * or a body cut off is the trace's {@link #error()}.
+     */
+    PlaybackTrace read(HttpResponse<InputStream> response) {
+        if (response.statusCode() != 200) {
+            failed("HTTP " + response.statusCode());
+            return this;
+        }
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream body = response.body()) {
+            for (int n; (n = body.read(buffer)) >= 0; ) {
+                if (n > 0) {
+                    arrived(System.nanoTime(), n);
+                }
+            }
+        } catch (IOException e) {
+            failed("cut off: " + e.getMessage());
+        }
+        return this;
     }
 
     void arrived(long nanos, int count) {

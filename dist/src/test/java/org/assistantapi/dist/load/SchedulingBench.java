@@ -153,7 +153,7 @@ final class SchedulingBench {
             HttpResponse<InputStream> response = post(base, "/v1/audio/speech",
                     Map.of("input", reply, "voice", voice, "response_format", "pcm"), HttpResponse.BodyHandlers.ofInputStream());
             int rate = Integer.parseInt(response.headers().firstValue("X-Sample-Rate").orElse("24000"));
-            return read(response, new PlaybackTrace(start, 2.0 * rate));
+            return new PlaybackTrace(start, 2.0 * rate).read(response);
         } catch (IOException e) {
             return failed(start, e);
         } catch (InterruptedException e) {
@@ -187,7 +187,7 @@ final class SchedulingBench {
                 if (flush && trace == null) {
                     PlaybackTrace started = new PlaybackTrace(System.nanoTime(), 2.0 * session.path("sample_rate").asInt(24_000));
                     trace = started;
-                    reader = Thread.ofVirtual().start(() -> read(audio.join(), started)); // audio read as it comes
+                    reader = Thread.ofVirtual().start(() -> started.read(audio.join())); // audio read as it comes
                 }
                 HttpResponse<String> appended = post(base, path + "/append",
                         Map.of("text", (i == 0 ? "" : " ") + words[i], "flush", flush), HttpResponse.BodyHandlers.ofString());
@@ -211,24 +211,6 @@ final class SchedulingBench {
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), handler);
-    }
-
-    private static PlaybackTrace read(HttpResponse<InputStream> response, PlaybackTrace trace) {
-        if (response.statusCode() != 200) {
-            trace.failed("HTTP " + response.statusCode());
-            return trace;
-        }
-        byte[] buffer = new byte[16 * 1024];
-        try (InputStream body = response.body()) {
-            for (int n; (n = body.read(buffer)) >= 0; ) {
-                if (n > 0) {
-                    trace.arrived(System.nanoTime(), n);
-                }
-            }
-        } catch (IOException e) {
-            trace.failed("cut off: " + e.getMessage());
-        }
-        return trace;
     }
 
     private static PlaybackTrace failed(long start, Exception e) {
