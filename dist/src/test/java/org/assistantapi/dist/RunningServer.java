@@ -3,6 +3,7 @@ package org.assistantapi.dist;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +47,13 @@ final class RunningServer implements AutoCloseable {
 
     static Path repo() {
         return Path.of(System.getProperty("assistantapi.repo", "..")).toAbsolutePath().normalize();
+    }
+
+    /** A loopback port free a moment ago, for a listener the server opens itself (Wyoming). */
+    static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     /** The repository's own test texts ({@code testdata/texts}). */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +41,7 @@ class VoiceWatchIT {
         Path voices = ScratchFiles.directory("voices");
         install(TONES, voices, "steady");
         install(MULTI, voices, "victim");
-        int wyomingPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            wyomingPort = free.getLocalPort();
-        }
+        int wyomingPort = RunningServer.freePort();
         String text = Files.readString(RunningServer.texts().resolve("long.txt")).strip();
         try (RunningServer server = RunningServer.start("workers:\n  count: 2\n"
                 + "voices:\n  default: steady\n  dirs: [\"" + voices + "\"]\n"

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.nio.file.Files;
@@ -46,9 +45,7 @@ class WyomingIT {
 
     @BeforeAll
     static void start() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = RunningServer.freePort();
         server = RunningServer.start("workers:\n  count: 2\n"
                 + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + port + "\n  read_timeout_seconds: " + READ_TIMEOUT_SECONDS
                 + "\n  allowed_clients: [127.0.0.1, \"::1\"]\n"
@@ -196,10 +193,7 @@ class WyomingIT {
     /** One-shot synthesis over Wyoming counts against limits.max_streams like HTTP's (issue 14: limits in core). */
     @Test
     void wyomingSynthesisTakesAStreamPlace() throws Exception {
-        int wyomingPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            wyomingPort = free.getLocalPort();
-        }
+        int wyomingPort = RunningServer.freePort();
         try (RunningServer limited = RunningServer.start("workers:\n  count: 1\nlimits:\n  max_streams: 1\n"
                 + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + wyomingPort + "\n")) {
             String body = "{\"input\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
@@ -224,10 +218,7 @@ class WyomingIT {
      */
     @Test
     void wyomingHoldsOnlyItsShareOfTheSessions() throws Exception {
-        int wyomingPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            wyomingPort = free.getLocalPort();
-        }
+        int wyomingPort = RunningServer.freePort();
         String key = "sk-wyoming-share-test-key-0123456789";
         try (RunningServer limited = RunningServer.start("workers:\n  count: 1\nsessions:\n  max: 3\n  max_per_key: 2\n"
                 + "auth:\n  api_keys: [" + key + "]\n"
@@ -360,10 +351,7 @@ class WyomingIT {
     /** A client outside {@code wyoming.allowed_clients} is closed before anything is read; its address logged once. */
     @Test
     void aClientOutsideTheAllowedNetworksIsClosedAtOnce() throws Exception {
-        int otherPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            otherPort = free.getLocalPort();
-        }
+        int otherPort = RunningServer.freePort();
         try (RunningServer guarded = RunningServer.start("workers:\n  count: 1\n"
                 + "wyoming:\n  enabled: true\n  host: 127.0.0.1\n  port: " + otherPort
                 + "\n  allowed_clients: [10.0.0.0/8, \"fd00::/8\"]\n")) {
