@@ -2,6 +2,7 @@ package org.assistantapi.core;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.assistantapi.workers.protocol.ToWorker;
 
@@ -13,6 +14,11 @@ final class JobStarter {
     private final int credits;
     private final Duration startTimeout;
     private final AtomicLong jobIds = new AtomicLong();
+    /**
+     * Held from picking a worker until the job is in its queue: requests that arrive together
+     * would otherwise all see the same queues and land on the same worker.
+     */
+    private final ReentrantLock placement = new ReentrantLock();
 
     JobStarter(WorkerPicker workers, CrashingTexts crashingTexts, int credits, Duration startTimeout) {
         this.workers = workers;
@@ -31,16 +37,21 @@ final class JobStarter {
      */
     AudioStream start(SpeechRequest checked, String text, JobKind kind, Runnable whenEnded, WordTimings words)
             throws SpeechException {
-        WorkerLink worker = workers.pick(checked.voice())
-                .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
-        long jobId = jobIds.incrementAndGet();
-        AudioStream stream = new AudioStream(jobId, checked.voice(), checked.format(), worker, credits,
-                startTimeout.toMillis(), kind.cancelWhenStalled(), whenEnded);
-        stream.rememberText(0, text);
-        worker.startJob(stream, new ToWorker.StartJob(jobId, checked.voice(), checked.speaker(), checked.speed(),
-                checked.format(), checked.sampleRate(), credits, text, kind.moreText(), kind.continuation(),
-                words == WordTimings.INCLUDED, checked.normalization() == TextNormalization.OFF));
-        return stream;
+        placement.lock();
+        try {
+            WorkerLink worker = workers.pick(checked.voice())
+                    .orElseThrow(() -> new SpeechException(SpeechException.Reason.NOT_READY, "no worker is ready"));
+            long jobId = jobIds.incrementAndGet();
+            AudioStream stream = new AudioStream(jobId, checked.voice(), checked.format(), worker, credits,
+                    startTimeout.toMillis(), kind.cancelWhenStalled(), whenEnded);
+            stream.rememberText(0, text);
+            worker.startJob(stream, new ToWorker.StartJob(jobId, checked.voice(), checked.speaker(), checked.speed(),
+                    checked.format(), checked.sampleRate(), credits, text, kind.moreText(), kind.continuation(),
+                    words == WordTimings.INCLUDED, checked.normalization() == TextNormalization.OFF));
+            return stream;
+        } finally {
+            placement.unlock();
+        }
     }
 
     /** Texts that crashed a worker: refused before they reach another. */
