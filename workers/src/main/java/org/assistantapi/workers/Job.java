@@ -2,6 +2,7 @@ package org.assistantapi.workers;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
@@ -146,13 +147,14 @@ final class Job {
     }
 
     /**
-     * Speaks the next sentence into the encoder, marking a segment spoken after its last sentence,
-     * and ends the stream once the text has ended and every segment is spoken. Synthesis thread only.
+     * Speaks the next sentence (or the part of one that fits {@code budget}, for an engine that can
+     * bound its calls) into the encoder, marking a segment spoken after its last sentence, and ends
+     * the stream once the text has ended and every segment is spoken. Synthesis thread only.
      */
-    void step() throws EngineException, IOException {
+    void step(Duration budget) throws EngineException, IOException {
         Segment segment = segments.peek();
         if (segment != null) {
-            speak(segment);
+            speak(segment, budget);
             boolean capped = segmentSamples >= maxSegmentSamples;
             if (state == State.CANCELLED || (!capped && segment.synthesis().hasNext())) {
                 return;
@@ -179,7 +181,7 @@ final class Job {
         return now == State.END_QUEUED || now == State.ENDED;
     }
 
-    private void speak(Segment segment) throws EngineException, IOException {
+    private void speak(Segment segment, Duration budget) throws EngineException, IOException {
         long samplesBefore = segmentSamples;
         IOException[] encoderFailure = new IOException[1];
         long[] encodingNanos = new long[1];
@@ -213,7 +215,7 @@ final class Job {
             words.beginCall(segment.number());
         }
         long started = System.nanoTime();
-        segment.synthesis().speakNext(sink);
+        segment.synthesis().speakNext(sink, budget);
         if (words != null) {
             words.endCall(!segment.synthesis().hasNext());
         }

@@ -97,7 +97,7 @@ final class JobScheduler implements Runnable {
                     TurnOrder.Turn turn = scheduling.order().next(turns, System.nanoTime(), scheduling.maxAheadMicros());
                     if (turn.job() != null) {
                         watch.begin();
-                        speakNextPiece(turn.job());
+                        speakNextPiece(turn.job(), turn.budget());
                         watch.end();
                         continue;
                     }
@@ -281,17 +281,17 @@ final class JobScheduler implements Runnable {
     }
 
     /** Speaks the job's next piece; it leaves the turns when it has ended, failed or was cancelled meanwhile. */
-    private void speakNextPiece(Job job) {
-        if (!speak(job)) {
+    private void speakNextPiece(Job job, Duration budget) {
+        if (!speak(job, budget)) {
             turns.remove(job);
         }
     }
 
     /** @return whether the job stays in turn (it has more to say, or waits for more text) */
-    private boolean speak(Job job) {
+    private boolean speak(Job job, Duration budget) {
         try {
             job.nextSegment().ifPresent(segment -> announce(job.id(), segment));
-            job.step();
+            job.step(budget);
             if (job.cancelled()) {
                 job.drop();
                 return false;

@@ -2,28 +2,29 @@ package org.assistantapi.workers;
 
 /**
  * Where a job's listener is, as the worker can tell: a player that starts at the job's first
- * audio and plays in real time. Slack is the audio delivered minus the audio played: how long the
- * listener can go on before running dry. Audio is counted in samples as spoken, so a job at speed
- * 2 delivers half the seconds for the same text.
+ * audio, plays in real time, waits when it has played everything and goes on when audio comes.
+ * Slack is the audio delivered minus the audio heard: how long the listener can go on before
+ * running dry; a listener waiting for audio while text is waiting has minus the time it has
+ * waited. Audio is counted in samples as spoken, so a job at speed 2 delivers half the seconds for
+ * the same text. Before the first audio, slack is minus the time the listener has waited since the
+ * text came.
  *
- * <p>The playhead never passes the audio delivered while the job has no text waiting (a session
- * between flushes: the listener has heard everything and waits for the assistant, which is not
- * late); while text waits, it runs on and slack goes negative: the job is late, and stays late
- * until it has caught up (the scheduler's deadline does not forgive a stall).
- * Before the first audio, slack is minus the time the listener has waited since the text came.
+ * <p>A stall is forgiven once audio comes: the player goes on from where it stopped, so a job that
+ * stalled is as urgent as its listener's new margin, not as the time lost. (A deadline that kept
+ * the lost time would keep a job that stalled once ahead of every other job until it had made the
+ * loss up, and cut every other job's turns to the smallest: under load one stall led to the next.)
  *
- * <p>Beside that deadline it follows what the listener hears: a real player waits when it runs
- * dry and goes on when audio comes. A listener that ran dry while text was waiting has
- * {@linkplain #waitedMicros() waited} (a stall: a gap in its speech); one that heard everything
- * while nothing was waiting has rested, and the audio after that pause starts anew, like the
- * first audio (see {@link #playing()}). Not thread-safe: the owning job guards it.
+ * <p>A listener that heard everything while text was waiting has {@linkplain #waitedMicros()
+ * waited} (a stall: a gap in its speech); one that heard everything while nothing was waiting (a
+ * session between flushes: the listener waits for the assistant, which is not late) has rested,
+ * and the audio after that pause starts anew, like the first audio (see {@link #playing()}). Not
+ * thread-safe: the owning job guards it.
  */
 final class PlaybackClock {
 
     private long waitingSinceNanos = -1;
     private long firstAudioNanos = -1;
     private long deliveredMicros;
-    private long playedMicros;
     private long updatedNanos;
     /** What the listener has heard: never more than the audio delivered. */
     private long heardMicros;
@@ -71,7 +72,7 @@ final class PlaybackClock {
             return waitingSinceNanos < 0 ? 0 : -(nowNanos - waitingSinceNanos) / 1_000;
         }
         advance(nowNanos, textWaiting);
-        return deliveredMicros - playedMicros;
+        return deliveredMicros - heardMicros - waitedMicros;
     }
 
     /** How long the listener, having run dry while text was waiting, has waited since the last audio came (as of the last update). */
@@ -84,8 +85,6 @@ final class PlaybackClock {
             return;
         }
         long elapsed = (nowNanos - updatedNanos) / 1_000;
-        long played = playedMicros + elapsed;
-        playedMicros = textWaiting ? played : Math.min(played, Math.max(playedMicros, deliveredMicros));
         long heard = heardMicros + elapsed;
         if (heard >= deliveredMicros) {
             if (textWaiting) {

@@ -1,5 +1,7 @@
 package org.assistantapi.workers;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How the worker's synthesis thread picks the job that speaks its next piece. */
@@ -9,13 +11,21 @@ enum TurnOrder {
      * served before one far ahead, and a new job (its listener waiting, slack below zero) before any
      * job that is ahead. A job more than the configured margin ahead waits while the worker holds
      * other jobs; alone, it goes on (a client fetching a whole file gets it as fast as it is made).
+     * The turn's budget keeps the others fed: see {@link #budget}.
      */
     DEADLINE,
-    /** Jobs take turns a piece at a time in the order they came, whatever their listeners have. */
+    /** Jobs take turns a piece at a time in the order they came, whatever their listeners have; no budget. */
     ROUND_ROBIN;
 
-    /** The chosen job, or none with how long to wait before a job far ahead is due (-1: until a frame comes). */
-    record Turn(Job job, long waitNanos) {
+    /** No budget: the engine's parts as it plans them. */
+    static final Duration UNBOUNDED = Duration.ofSeconds(Long.MAX_VALUE);
+
+    /**
+     * The chosen job and how much compute its turn may take (an engine that can, speaks a smaller
+     * part to fit), or none with how long to wait before a job far ahead is due (-1: until a frame
+     * comes).
+     */
+    record Turn(Job job, long waitNanos, Duration budget) {
     }
 
     /**
@@ -35,16 +45,17 @@ enum TurnOrder {
             if (job.ready()) {
                 jobs.remove(i);
                 jobs.add(job);
-                return new Turn(job, 0);
+                return new Turn(job, 0, UNBOUNDED);
             }
         }
-        return new Turn(null, -1);
+        return new Turn(null, -1, UNBOUNDED);
     }
 
     private static Turn leastSlack(List<Job> jobs, long nowNanos, long maxAheadMicros) {
         Job best = null;
         long bestSlack = Long.MAX_VALUE;
         long soonestDue = Long.MAX_VALUE;
+        List<Long> slacks = new ArrayList<>();
         for (Job job : jobs) {
             if (!job.ready()) {
                 continue;
@@ -52,14 +63,34 @@ enum TurnOrder {
             long slack = job.slackMicros(nowNanos);
             if (slack > maxAheadMicros && jobs.size() > 1) {
                 soonestDue = Math.min(soonestDue, slack - maxAheadMicros);
-            } else if (slack < bestSlack) { // ties: the earlier job, as jobs are in arrival order
+                continue;
+            }
+            slacks.add(slack);
+            if (slack < bestSlack) { // ties: the earlier job, as jobs are in arrival order
                 best = job;
                 bestSlack = slack;
             }
         }
         if (best != null) {
-            return new Turn(best, 0);
+            slacks.remove(Long.valueOf(bestSlack));
+            return new Turn(best, 0, budget(slacks));
         }
-        return new Turn(null, soonestDue == Long.MAX_VALUE ? -1 : soonestDue * 1_000);
+        return new Turn(null, soonestDue == Long.MAX_VALUE ? -1 : soonestDue * 1_000, UNBOUNDED);
+    }
+
+    /**
+     * The longest turn after which, were every turn as long, each other job waiting would still be
+     * served before its listener runs dry: the job with the k-th least slack waits for k turns
+     * (this one and k - 1 before its own), so the budget is the least of slack / k. With nobody
+     * else waiting there is no budget; with a listener already dry (or a new job waiting for its
+     * first audio), zero: the engine's smallest part.
+     */
+    static Duration budget(List<Long> otherSlacksMicros) {
+        List<Long> sorted = otherSlacksMicros.stream().sorted().toList();
+        long budget = Long.MAX_VALUE;
+        for (int k = 1; k <= sorted.size(); k++) {
+            budget = Math.min(budget, Math.max(0, sorted.get(k - 1)) / k);
+        }
+        return budget == Long.MAX_VALUE ? UNBOUNDED : Duration.ofNanos(budget * 1_000);
     }
 }

@@ -43,7 +43,7 @@ class JobTest {
             for (int i = 0; i < 30; i++) {
                 Job job = job(i, voice, AudioFormat.AAC, 1, new ByteArrayOutputStream(), released::incrementAndGet);
                 job.append(0, SENTENCES.repeat(3));
-                job.step();
+                job.step(TurnOrder.UNBOUNDED);
                 try {
                     CompletableFuture.runAsync(job::drop).get(20, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
@@ -64,7 +64,7 @@ class JobTest {
             job.append(0, "Hello there.");
             job.endText();
             assertTrue(job.ready());
-            job.step();
+            job.step(TurnOrder.UNBOUNDED);
             assertEquals(Job.State.END_QUEUED, job.state(), "the audio waits for credit, and the End behind it");
             assertTrue(!job.ready() && job.ended() && !job.gone());
             job.grant(1_000);
@@ -89,7 +89,7 @@ class JobTest {
             job.append(0, "The lights are on. The door is locked. It is warm inside. Good night.");
             job.endText();
             while (!job.ended()) {
-                job.step();
+                job.step(TurnOrder.UNBOUNDED);
             }
             List<FromWorker.Slack> slacks = new ArrayList<>();
             FrameCodec.Reader frames = new FrameCodec.Reader(new ByteArrayInputStream(sent.toByteArray()));

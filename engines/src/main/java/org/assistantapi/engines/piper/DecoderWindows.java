@@ -30,19 +30,35 @@ record DecoderWindows(int firstFrames, int nextFrames) {
         }
     }
 
+    /** Every window of a sentence of {@code frames} frames, with no limit from the caller. */
     List<Window> plan(int frames) {
         List<Window> windows = new ArrayList<>();
-        int start = Math.min(frames, firstFrames);
-        if (start > 0) {
-            windows.add(new Window(0, start));
-        }
-        long size = firstFrames;
-        while (start < frames) {
-            size = Math.min(nextFrames, size * GROWTH);
-            int end = frames - start < 2 * size ? frames : (int) (start + size);
-            windows.add(new Window(start, end));
-            start = end;
+        for (Window window = next(frames, null, Integer.MAX_VALUE); window != null;
+             window = next(frames, window, Integer.MAX_VALUE)) {
+            windows.add(window);
         }
         return windows;
+    }
+
+    /**
+     * The window after {@code previous} (null: the sentence's first), or null when the sentence is
+     * done. A window holds at most {@code limit} frames (the caller's scheduler wants the call back
+     * soon: other listeners wait), but never fewer than the plan's second window ({@value #GROWTH}
+     * first windows): each window costs two contexts of decoding, and windows cut smaller than
+     * that cost a loaded worker more than it has.
+     */
+    Window next(int frames, Window previous, int limit) {
+        int start = previous == null ? 0 : previous.end();
+        if (start >= frames) {
+            return null;
+        }
+        if (previous == null) {
+            return new Window(0, Math.min(frames, firstFrames));
+        }
+        int cap = Math.max(firstFrames * GROWTH, limit);
+        long size = Math.min(Math.min(nextFrames, (long) (previous.end() - previous.start()) * GROWTH), cap);
+        int rest = frames - start;
+        int end = rest < 2 * size && rest <= cap ? frames : (int) (start + size);
+        return new Window(start, end);
     }
 }

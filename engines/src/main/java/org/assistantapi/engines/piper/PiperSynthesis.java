@@ -1,6 +1,7 @@
 package org.assistantapi.engines.piper;
 
 import java.nio.FloatBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.assistantapi.engines.Synthesis;
  */
 public final class PiperSynthesis implements Synthesis {
 
+    /** No budget: windows as the plan grows them. */
+    private static final Duration UNBOUNDED = Duration.ofSeconds(Long.MAX_VALUE);
     /** Fade at a join between two pieces of one sentence, in seconds. */
     private static final double JOIN_FADE_SECONDS = 0.004;
 
@@ -60,14 +63,25 @@ public final class PiperSynthesis implements Synthesis {
         return speakNextTimed(sink) != null;
     }
 
+    /** A windowed voice cuts its next window to what its measured cost fits in the budget (see {@link DecoderWindows#next}). */
+    @Override
+    public boolean speakNext(PcmSink sink, Duration budget) throws EngineException {
+        return speakNextTimed(sink, budget) != null;
+    }
+
     /**
-     * Speaks the next piece or window like {@link #speakNext} and tells where its time went.
+     * Speaks the next piece or window like {@link #speakNext(PcmSink)} and tells where its time went.
      *
      * @return the call's timings, or null when nothing was left
      */
     public SentenceTimings speakNextTimed(PcmSink sink) throws EngineException {
+        return speakNextTimed(sink, UNBOUNDED);
+    }
+
+    private SentenceTimings speakNextTimed(PcmSink sink, Duration budget) throws EngineException {
+        int limit = voice.windowFramesWithin(budget);
         if (decoding != null) {
-            return speakWindow(sink, 0, 0, 0);
+            return speakWindow(sink, limit, 0, 0, 0);
         }
         while (pieces.isEmpty()) {
             PhonemeSentence sentence = sentences.poll();
@@ -86,7 +100,7 @@ public final class PiperSynthesis implements Synthesis {
             decoding = new Decoding(piece, new WindowedPiece(network, network.front(ids.ids(), scales, speaker),
                     voice.windows(), speaker));
             decoding.windows().wordTimings(piece.words(), ids.starts()).forEach(sink::word);
-            return speakWindow(sink, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
+            return speakWindow(sink, limit, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
         }
         return speakWhole(piece, ids.ids(), sink, idsDone - start);
     }
@@ -123,19 +137,22 @@ public final class PiperSynthesis implements Synthesis {
                 conversionDone - inferenceDone);
     }
 
-    /** The next window of the piece being decoded; the sentence silence after the sentence's last. */
-    private SentenceTimings speakWindow(PcmSink sink, int ids, long idsNanos, long frontNanos) throws EngineException {
+    /**
+     * The next window of the piece being decoded, at most {@code limit} frames where the plan
+     * allows; the sentence silence after the sentence's last.
+     */
+    private SentenceTimings speakWindow(PcmSink sink, int limit, int ids, long idsNanos, long frontNanos) throws EngineException {
         Piece piece = decoding.piece();
         WindowedPiece windowed = decoding.windows();
-        boolean first = windowed.atFirstWindow();
-        boolean last = windowed.atLastWindow();
         long decodeStart = System.nanoTime();
-        short[] pcm = new short[0];
-        if (!windowed.done()) {
-            pcm = PcmConverter.fullScale(windowed.decodeNext());
-        }
+        WindowedPiece.Decoded window = windowed.done() ? null : windowed.decodeNext(limit);
         long decoded = System.nanoTime();
-        fadeJoins(pcm, piece, first, last); // windows of one piece join without a seam
+        short[] pcm = new short[0];
+        if (window != null) {
+            voice.decodedWindow(window.decodedFrames(), decoded - decodeStart);
+            pcm = PcmConverter.fullScale(window.audio());
+            fadeJoins(pcm, piece, window.first(), window.last()); // windows of one piece join without a seam
+        }
         long converted = System.nanoTime();
         boolean accepted = pcm.length == 0 || sink.accept(pcm, 0, pcm.length);
         if (!accepted || windowed.done()) {

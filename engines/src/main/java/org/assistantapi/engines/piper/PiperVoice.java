@@ -1,5 +1,6 @@
 package org.assistantapi.engines.piper;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +45,8 @@ public final class PiperVoice implements Voice {
     private final PiperSettings settings;
     /** Inference time per phoneme, measured: the first guess is replaced by the warm-up's. */
     private double nanosPerPhoneme = 1_000_000;
+    /** A windowed voice's decoding time per frame the decoder runs on (context included), measured like {@link #nanosPerPhoneme}. */
+    private double nanosPerDecodedFrame = 1_000_000;
 
     PiperVoice(VoiceInfo info, PiperVoiceConfig config, PiperPhonemizer phonemizer, PhonemeIdMapper idMapper,
                PiperModel model, DecoderWindows windows, PiperSettings settings) {
@@ -69,8 +72,9 @@ public final class PiperVoice implements Voice {
                 while (warmUp.speakNext((samples, offset, length) -> true)) {
                     // discarded
                 }
-                if (run == 0) {
-                    nanosPerPhoneme = -1; // the second run's measurement replaces the first's outright
+                if (run == 0) { // the second run's measurements replace the first's outright
+                    nanosPerPhoneme = -1;
+                    nanosPerDecodedFrame = -1;
                 }
             }
         } catch (EngineException | RuntimeException e) {
@@ -80,8 +84,26 @@ public final class PiperVoice implements Voice {
 
     /** Records an inference's time, for sizing the pieces. */
     void measured(int phonemes, long inferenceNanos) {
-        double cost = inferenceNanos / (double) Math.max(1, phonemes);
-        nanosPerPhoneme = nanosPerPhoneme < 0 ? cost : (1 - COST_WEIGHT) * nanosPerPhoneme + COST_WEIGHT * cost;
+        nanosPerPhoneme = runningCost(nanosPerPhoneme, inferenceNanos / (double) Math.max(1, phonemes));
+    }
+
+    /** Records a decoder window's time, for sizing windows to a caller's budget. */
+    void decodedWindow(int decodedFrames, long nanos) {
+        nanosPerDecodedFrame = runningCost(nanosPerDecodedFrame, nanos / (double) Math.max(1, decodedFrames));
+    }
+
+    private static double runningCost(double running, double cost) {
+        return running < 0 ? cost : (1 - COST_WEIGHT) * running + COST_WEIGHT * cost;
+    }
+
+    /**
+     * The most frames a decoder window may hold to take about {@code budget} at the measured cost,
+     * its two contexts counted (0 when even those do not fit: the windows' own minimum applies).
+     */
+    int windowFramesWithin(Duration budget) {
+        double nanos = budget.getSeconds() * 1e9 + budget.getNano();
+        int context = model.split().map(split -> split.field().contextFrames()).orElse(0);
+        return (int) Math.clamp(nanos / Math.max(1.0, nanosPerDecodedFrame) - 2.0 * context, 0, Integer.MAX_VALUE);
     }
 
     /**

@@ -122,8 +122,8 @@ final class SplitNetwork implements AutoCloseable {
      * receptive field (within the sentence), and the context's samples are cut off again.
      */
     float[] decode(Front sentence, int start, int end, int speaker) throws EngineException {
-        int from = Math.max(0, start - field.contextFrames());
-        int to = Math.min(sentence.frames, end + field.contextFrames());
+        int from = contextStart(start);
+        int to = contextEnd(sentence, end);
         flowUpTo(sentence, to);
         int width = to - from;
         float[] window = new float[channels * width];
@@ -151,6 +151,19 @@ final class SplitNetwork implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "the voice was closed: " + e.getMessage(), e);
         }
+    }
+
+    /** The frames the decoder runs on for a window: the window widened by its receptive field, within the sentence. */
+    int decodedFrames(Front sentence, DecoderWindows.Window window) {
+        return contextEnd(sentence, window.end()) - contextStart(window.start());
+    }
+
+    private int contextStart(int start) {
+        return Math.max(0, start - field.contextFrames());
+    }
+
+    private int contextEnd(Front sentence, int end) {
+        return Math.min(sentence.frames, end + field.contextFrames());
     }
 
     /** Runs the flow on the frames from those made so far up to {@code upTo}, widened by its context. */

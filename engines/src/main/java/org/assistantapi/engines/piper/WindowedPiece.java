@@ -13,36 +13,39 @@ import org.assistantapi.engines.WordTiming;
  */
 final class WindowedPiece {
 
+    /**
+     * A decoded window: its audio at the voice's rate as the decoder makes it (within [-1, 1]),
+     * whether it begins or ends the piece, and how many frames the decoder ran on (the window and
+     * its context: what the window cost).
+     */
+    record Decoded(float[] audio, boolean first, boolean last, int decodedFrames) {
+    }
+
     private final SplitNetwork network;
     private final SplitNetwork.Front front;
-    private final List<DecoderWindows.Window> windows;
+    private final DecoderWindows plan;
     private final int speaker;
-    private int next;
+    /** The window decoded last; null before the first. */
+    private DecoderWindows.Window previous;
 
     WindowedPiece(SplitNetwork network, SplitNetwork.Front front, DecoderWindows plan, int speaker) {
         this.network = network;
         this.front = front;
-        this.windows = plan.plan(front.frames());
+        this.plan = plan;
         this.speaker = speaker;
     }
 
     boolean done() {
-        return next >= windows.size();
+        return plan.next(front.frames(), previous, Integer.MAX_VALUE) == null;
     }
 
-    boolean atFirstWindow() {
-        return next == 0;
-    }
-
-    /** Whether the window {@link #decodeNext} decodes next is the piece's last. */
-    boolean atLastWindow() {
-        return next == windows.size() - 1;
-    }
-
-    /** The next window's audio, at the voice's rate, as the decoder makes it (within [-1, 1]). */
-    float[] decodeNext() throws EngineException {
-        DecoderWindows.Window window = windows.get(next++);
-        return network.decode(front, window.start(), window.end(), speaker);
+    /** The next window, at most {@code limit} frames where the plan allows (see {@link DecoderWindows#next}). */
+    Decoded decodeNext(int limit) throws EngineException {
+        DecoderWindows.Window window = plan.next(front.frames(), previous, limit);
+        boolean first = previous == null;
+        previous = window;
+        float[] audio = network.decode(front, window.start(), window.end(), speaker);
+        return new Decoded(audio, first, window.end() == front.frames(), network.decodedFrames(front, window));
     }
 
     /**

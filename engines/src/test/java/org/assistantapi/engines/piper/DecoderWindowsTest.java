@@ -1,6 +1,7 @@
 package org.assistantapi.engines.piper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -27,6 +28,22 @@ class DecoderWindowsTest {
         assertEquals(List.of(new Window(0, 22), new Window(22, 110), new Window(110, 462), new Window(462, 862),
                 new Window(862, 1262), new Window(1262, 1700)), growing.plan(1700));
         assertEquals(List.of(new Window(0, 22), new Window(22, 197)), growing.plan(197), "under two of 88: one window");
+    }
+
+    @Test
+    void aLimitCutsWindowsAfterTheSecond() {
+        DecoderWindows growing = new DecoderWindows(22, 400);
+        Window first = new Window(0, 22);
+        Window second = new Window(22, 110);
+        assertEquals(first, growing.next(1000, null, 5), "the first window, whatever the limit");
+        assertEquals(second, growing.next(1000, first, 5), "the second window, whatever the limit");
+        assertEquals(new Window(110, 210), growing.next(1000, second, 100));
+        assertEquals(new Window(110, 198), growing.next(1000, second, 5), "never below the second window's size");
+        assertEquals(new Window(210, 610), growing.next(2000, new Window(110, 210), Integer.MAX_VALUE),
+                "growth goes on from the cut window");
+        assertEquals(new Window(110, 210), growing.next(300, second, 100), "a remainder joins only within the limit");
+        assertEquals(new Window(210, 300), growing.next(300, new Window(110, 210), 100));
+        assertNull(growing.next(300, new Window(210, 300), 100));
     }
 
     @Test

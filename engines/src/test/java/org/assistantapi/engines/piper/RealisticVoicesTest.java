@@ -110,6 +110,30 @@ class RealisticVoicesTest {
         }
     }
 
+    @Test
+    void aBudgetKeepsLaterWindowsToTheSecondWindowsSize() throws Exception {
+        try (PiperEngine engine = new PiperEngine(PiperSettings.of(List.of(dir)));
+             PiperVoice voice = (PiperVoice) engine.load(Quality.X_LOW.voiceId())) {
+            // About 6 s: unbounded, its windows would be 16, 64 and ~300 frames.
+            PiperSynthesis synthesis = voice.synthesize("Turn on the kitchen lights, please, and tell me what the weather"
+                    + " will be like tomorrow morning on the way to work.", SynthesisOptions.DEFAULT);
+            List<Integer> calls = new ArrayList<>();
+            while (synthesis.hasNext()) {
+                int[] samples = {0};
+                synthesis.speakNext((pcm, offset, length) -> {
+                    samples[0] += length;
+                    return true;
+                }, Duration.ZERO);
+                calls.add(samples[0]);
+            }
+            int silence = X_LOW_RATE / 5;
+            assertTrue(calls.size() >= 5, "calls " + calls);
+            calls.set(calls.size() - 1, calls.getLast() - silence); // the sentence silence follows the last window
+            assertEquals(16 * HOP, calls.getFirst());
+            assertTrue(calls.stream().allMatch(samples -> samples > 0 && samples <= 4 * 16 * HOP), "calls " + calls);
+        }
+    }
+
     /** Ids as phonemized speech has them: Piper's pad (0) between phonemes, start (1) and end (2). */
     private static long[] ids(int count) {
         return LongStream.range(0, count).map(i -> i == 0 ? 1 : i == count - 1 ? 2 : i % 2 == 1 ? 0 : 14 + i % 40)
