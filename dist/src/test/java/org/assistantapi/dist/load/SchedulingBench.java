@@ -28,7 +28,10 @@ import org.assistantapi.dist.RealisticVoiceDirectory;
  * of LLM-paced sessions (the reply fed a word every 40–80 ms, flushed at sentence ends), against
  * two servers started side by side, one per {@code scheduling.order}, each level run on one then
  * the other. Per row: first byte p50/p99, the share of streams where a player starting at the
- * first byte waits more than 0.25 s, the worst wait, the machine's total rate (audio seconds
+ * first byte waits more than 0.25 s for the server, the worst such wait (and, beside it, the worst
+ * wait counting the time a session's text was not written yet: the LLM's part, which no server
+ * can help; a session client reads the session's events to know where each flush's audio ends),
+ * the machine's total rate (audio seconds
  * per wall second: demand-bound below capacity, where the deadline order paces jobs far ahead),
  * and the CPU the server and its workers spent per audio second (what capacity is made of: 2
  * cores over it is the most the machine can make). Bounded: one request or session per client and level, and the load tool's
@@ -93,7 +96,7 @@ final class SchedulingBench {
                 bench.row("one-shot", workers, "warm-up", server);
             }
             OUT.println();
-            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s | total rate (audio s / wall s) | CPU s per audio s: workers + server | load avg (1 min) |");
+            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s (with the LLM's) | total rate (audio s / wall s) | CPU s per audio s: workers + server | load avg (1 min) |");
             OUT.println("|---|---|---|---|---|---|---|---|---|");
             boolean deadlineFirst = true;
             for (String kind : kinds) {
@@ -132,17 +135,19 @@ final class SchedulingBench {
             return "| " + kind + " | " + clients + " | " + order + " | all " + failed + " failed: " + traces.getFirst().error() + " |";
         }
         Percentiles firstByte = new Percentiles(spoken.stream().map(PlaybackTrace::firstByteNanos).toList());
-        long waiting = spoken.stream().filter(t -> t.worstWaitSeconds() > WAIT_THRESHOLD_SECONDS).count();
-        double worst = spoken.stream().mapToDouble(PlaybackTrace::worstWaitSeconds).max().orElse(0);
+        List<PlaybackTrace.Waits> waits = spoken.stream().map(PlaybackTrace::waits).toList();
+        long waiting = waits.stream().filter(w -> w.worstForServer() > WAIT_THRESHOLD_SECONDS).count();
+        double worst = waits.stream().mapToDouble(PlaybackTrace.Waits::worstForServer).max().orElse(0);
+        double worstAny = waits.stream().mapToDouble(PlaybackTrace.Waits::worst).max().orElse(0);
         double audio = spoken.stream().mapToDouble(PlaybackTrace::audioSeconds).sum();
         double wall = (spoken.stream().mapToLong(PlaybackTrace::endNanos).max().orElse(started) - started) / 1e9;
         CpuUsage cpu = processes.cpu().since(cpuBefore);
         double workersPerAudio = cpu.workers().toNanos() / 1e9 / audio;
         double serverPerAudio = cpu.server().toNanos() / 1e9 / audio;
         String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f | %.1f× | %.3f + %.3f%s | %s |", kind,
+        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f (%.2f) | %.1f× | %.3f + %.3f%s | %s |", kind,
                 clients, order, firstByte.millis(0.5), firstByte.millis(0.99), waiting, spoken.size(),
-                failed > 0 ? " (" + failed + " failed)" : "", worst, audio / wall, workersPerAudio, serverPerAudio,
+                failed > 0 ? " (" + failed + " failed)" : "", worst, worstAny, audio / wall, workersPerAudio, serverPerAudio,
                 cpu.sameWorkers() ? "" : " (a worker restarted)", load);
     }
 
@@ -177,17 +182,23 @@ final class SchedulingBench {
             var session = JSON.readTree(created.body());
             String path = "/v1/audio/speech/sessions/" + session.path("id").asText();
             PlaybackTrace trace = null;
-            Thread reader = null;
+            List<Thread> readers = new ArrayList<>();
             java.util.Random random = new java.util.Random(path.hashCode());
             String[] words = reply.split(" ");
             var audio = http.sendAsync(HttpRequest.newBuilder(base.resolve(path + "/audio")).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
+            var events = http.sendAsync(HttpRequest.newBuilder(base.resolve(path + "/events")).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
             for (int i = 0; i < words.length; i++) {
                 boolean flush = i == words.length - 1 || words[i].matches(".*[.!?]$");
                 if (flush && trace == null) {
                     PlaybackTrace started = new PlaybackTrace(System.nanoTime(), 2.0 * session.path("sample_rate").asInt(24_000));
                     trace = started;
-                    reader = Thread.ofVirtual().start(() -> started.read(audio.join())); // audio read as it comes
+                    readers.add(Thread.ofVirtual().start(() -> started.read(audio.join()))); // audio read as it comes
+                    readers.add(Thread.ofVirtual().start(() -> events.join().body().forEach(line -> segmentEvent(line, started))));
+                }
+                if (flush) {
+                    trace.flushed(System.nanoTime());
                 }
                 HttpResponse<String> appended = post(base, path + "/append",
                         Map.of("text", (i == 0 ? "" : " ") + words[i], "flush", flush), HttpResponse.BodyHandlers.ofString());
@@ -197,13 +208,30 @@ final class SchedulingBench {
                 Thread.sleep(40 + random.nextInt(41));
             }
             post(base, path + "/close", Map.of(), HttpResponse.BodyHandlers.discarding());
-            reader.join();
+            for (Thread reader : readers) {
+                reader.join(); // the event stream ends with speech.session.done
+            }
             return trace;
         } catch (IOException e) {
             return failed(start, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(start, e);
+        }
+    }
+
+    /** A speech.segment event: where the segment's audio ends, for telling waits for text from waits for the server. */
+    private static void segmentEvent(String line, PlaybackTrace trace) {
+        if (!line.startsWith("data: ")) {
+            return;
+        }
+        try {
+            var event = JSON.readTree(line.substring("data: ".length()));
+            if (event.path("type").asText().equals("speech.segment")) {
+                trace.segmentEnded(event.path("segment").asInt(), event.path("end").asDouble());
+            }
+        } catch (IOException e) {
+            trace.failed("bad event: " + line);
         }
     }
 
