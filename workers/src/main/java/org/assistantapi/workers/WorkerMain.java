@@ -7,6 +7,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +29,8 @@ import org.assistantapi.workers.protocol.WorkerOptions;
 public final class WorkerMain {
 
     private static final Logger LOG = Logger.getLogger(WorkerMain.class.getName());
+    /** The exit status of a worker whose synthesis thread died (EX_SOFTWARE). */
+    static final int SYNTHESIS_DIED = 70;
 
     private WorkerMain() {
     }
@@ -47,7 +50,7 @@ public final class WorkerMain {
                 .filter(load -> load.error() != null)
                 .forEach(load -> LOG.warning("prewarm of " + load.voice() + " failed: " + load.error()));
         output.send(new FromWorker.Ready(engines.describe(), describeFormats()));
-        Thread synthesis = Thread.ofPlatform().name("synthesis").daemon().start(scheduler);
+        Thread synthesis = startSynthesis(scheduler, System::exit);
         VoiceWatcher.start(options.voiceDirs(), engines, voices, output);
 
         readUntilCoreCloses(scheduler);
@@ -69,6 +72,19 @@ public final class WorkerMain {
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "unreadable input from core", e);
         }
+    }
+
+    /**
+     * Starts the synthesis thread. Should it ever die of an exception (a bug: jobs' failures are
+     * caught per job), the worker exits at once with {@link #SYNTHESIS_DIED}: its jobs' streams fail
+     * now and core starts a replacement, where a worker left without its synthesis thread would
+     * hold its jobs silent until core's heartbeat gave up on it (30 s).
+     */
+    static Thread startSynthesis(Runnable scheduler, IntConsumer exit) {
+        return Thread.ofPlatform().name("synthesis").daemon().uncaughtExceptionHandler((thread, failure) -> {
+            LOG.log(Level.SEVERE, "the synthesis thread died; exiting so that core restarts this worker", failure);
+            exit.accept(SYNTHESIS_DIED);
+        }).start(scheduler);
     }
 
     private static List<FormatDescriptor> describeFormats() {
