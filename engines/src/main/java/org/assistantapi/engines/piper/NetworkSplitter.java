@@ -20,12 +20,16 @@ import org.assistantapi.engines.piper.onnx.Onnx.TypeProto;
 import org.assistantapi.engines.piper.onnx.Onnx.ValueInfoProto;
 
 /**
- * Cuts a Piper (VITS) network in three, from the graph's structure alone (never node names):
+ * Cuts a Piper (VITS) network in four, from the graph's structure alone (never node names):
  * <ul>
  * <li>the <b>decoder</b> (HiFi-GAN) is what produces the audio from the latent frames: the input of
  *     the convolution reached by walking back from the first transposed convolution (the first
  *     upsampling) along first inputs. Everything the audio depends on, back to that tensor, is the
- *     decoder; it may read no model input but {@code sid};</li>
+ *     decoder; it may read no model input but {@code sid}. It is cut once more, at the input of the
+ *     second upsampling, into a <b>head</b> (the first upsampling stage, at a few samples per
+ *     frame, with most of the decoder's reach) and a <b>tail</b> (the later stages, with most of
+ *     its cost and a reach of a frame or two), so that a window's context costs the tail little;
+ *     the tail may read nothing of the head but that one tensor;</li>
  * <li>the <b>flow</b> is the time-local part before it: walking back from the latent through
  *     convolutions, element-wise nodes and channel slices, splits and concatenations, up to the
  *     tensors other nodes make (the expanded prior from a {@code MatMul}, the noise, the frame mask,
@@ -45,7 +49,7 @@ final class NetworkSplitter {
     }
 
     /**
-     * The three parts and what windowed decoding needs to know.
+     * The parts and what windowed decoding needs to know.
      *
      * @param front          model: Piper's inputs → the flow's inputs and {@link #DURATIONS} [1, 1, ids]
      *                       (frames per id)
@@ -53,16 +57,19 @@ final class NetworkSplitter {
      * @param flow           model: the flow's inputs (those with frames sliced to a window) →
      *                       {@link #LATENT} [1, channels, frames]
      * @param flowField      the flow's receptive field (hop 1)
-     * @param decoder        model: {@link #LATENT} (and {@code sid} when the voice has speakers) →
-     *                       the original output
+     * @param decoderHead    model: {@link #LATENT} (and {@code sid} when the voice has speakers) →
+     *                       {@link #UPSAMPLED} [1, channels, samples]
+     * @param headField      the head's hop and receptive field, in latent frames
+     * @param decoderTail    model: {@link #UPSAMPLED} (and {@code sid} if it reads it) → the original output
+     * @param tailField      the tail's hop and receptive field, in the head's samples
      * @param latentChannels the latent's channel count
-     * @param field          the decoder's hop and receptive field
      */
-    record Parts(byte[] front, List<String> flowInputs, byte[] flow, ReceptiveField flowField, byte[] decoder,
-                 int latentChannels, ReceptiveField field) {
+    record Parts(byte[] front, List<String> flowInputs, byte[] flow, ReceptiveField flowField, byte[] decoderHead,
+                 ReceptiveField headField, byte[] decoderTail, ReceptiveField tailField, int latentChannels) {
     }
 
     static final String LATENT = "latent";
+    static final String UPSAMPLED = "upsampled";
     static final String DURATIONS = "durations";
     private static final Set<String> DECODER_MAY_READ = Set.of("sid");
     /** What the flow is made of: time-local nodes (a cast or an unsqueeze ends it: the mask's). */
@@ -115,13 +122,26 @@ final class NetworkSplitter {
             throw new Unsplittable("the flow's nodes are also needed before or after it");
         }
 
-        List<NodeProto> decoderOrder = inOrder(graph, decoderNodes);
+        String upsampled = secondUpsamplingInput(inOrder(graph, decoderNodes));
+        Set<NodeProto> tailNodes = closure(List.of(audio), Set.of(upsampled), producers);
+        Set<NodeProto> headNodes = closure(List.of(upsampled), Set.of(latent), producers);
+        // Constants (nodes without inputs) may serve both; anything computed belongs to one stage.
+        Set<String> headMade = new HashSet<>();
+        headNodes.stream().filter(node -> node.getInputCount() > 0).forEach(node -> headMade.addAll(node.getOutputList()));
+        if (!reads(tailNodes, headMade).equals(Set.of(upsampled))
+                || headNodes.stream().anyMatch(node -> node.getInputCount() > 0 && tailNodes.contains(node))) {
+            throw new Unsplittable("the decoder's later stages read more of its first stage than its output");
+        }
+        List<NodeProto> headOrder = inOrder(graph, headNodes);
+        List<NodeProto> tailOrder = inOrder(graph, tailNodes);
         List<NodeProto> flowOrder = inOrder(graph, flowNodes);
         Function<String, long[]> constants = name -> constantInts(name, producers, initializers);
-        ReceptiveField field;
+        ReceptiveField headField;
+        ReceptiveField tailField;
         ReceptiveField flowField;
         try {
-            field = ReceptiveField.of(decoderOrder, Set.of(latent), audio, node -> kernel(node, initializers), constants);
+            headField = ReceptiveField.of(headOrder, Set.of(latent), upsampled, node -> kernel(node, initializers), constants);
+            tailField = ReceptiveField.of(tailOrder, Set.of(upsampled), audio, node -> kernel(node, initializers), constants);
             flowField = ReceptiveField.of(flowOrder, Set.copyOf(flowInputs), latent, node -> kernel(node, initializers),
                     constants);
         } catch (IllegalArgumentException e) {
@@ -131,7 +151,7 @@ final class NetworkSplitter {
             throw new Unsplittable("the flow changes the frame rate");
         }
         int channels = Math.toIntExact(preWeight.getDims(1));
-        Function<String, String> renameDecoder = name -> name.equals(latent) ? LATENT : name;
+        Function<String, String> renameDecoder = name -> name.equals(latent) ? LATENT : name.equals(upsampled) ? UPSAMPLED : name;
         List<ValueInfoProto> frontOutputs = new ArrayList<>();
         flowInputs.forEach(name -> frontOutputs.add(floatValue(name, -1)));
         frontOutputs.add(floatValue(DURATIONS, 3));
@@ -140,13 +160,30 @@ final class NetworkSplitter {
         ModelProto flow = part(model, flowOrder, initializers,
                 flowInputs.stream().map(name -> floatValue(name, -1)).toList(), List.of(floatValue(LATENT, 3)),
                 renameDecoder);
-        List<ValueInfoProto> decoderInputs = new ArrayList<>(List.of(floatValue(LATENT, 3)));
-        graph.getInputList().stream().filter(i -> reads(decoderNodes, graphInputs).contains(i.getName()))
-                .forEach(decoderInputs::add);
-        ModelProto decoder = part(model, decoderOrder, initializers, decoderInputs, List.of(graph.getOutput(0)),
-                renameDecoder);
-        return new Parts(front.toByteArray(), flowInputs, flow.toByteArray(), flowField, decoder.toByteArray(), channels,
-                field);
+        ModelProto head = part(model, headOrder, initializers, decoderInputs(graph, graphInputs, headNodes, LATENT),
+                List.of(floatValue(UPSAMPLED, 3)), renameDecoder);
+        ModelProto tail = part(model, tailOrder, initializers, decoderInputs(graph, graphInputs, tailNodes, UPSAMPLED),
+                List.of(graph.getOutput(0)), renameDecoder);
+        return new Parts(front.toByteArray(), flowInputs, flow.toByteArray(), flowField, head.toByteArray(), headField,
+                tail.toByteArray(), tailField, channels);
+    }
+
+    /** A decoder part's inputs: the tensor it starts from, and the model inputs its nodes read ({@code sid}). */
+    private static List<ValueInfoProto> decoderInputs(GraphProto graph, Set<String> graphInputs, Set<NodeProto> nodes,
+                                                      String from) {
+        Set<String> read = reads(nodes, graphInputs);
+        List<ValueInfoProto> inputs = new ArrayList<>(List.of(floatValue(from, 3)));
+        graph.getInputList().stream().filter(input -> read.contains(input.getName())).forEach(inputs::add);
+        return inputs;
+    }
+
+    /** Where the decoder's second stage begins: the input of its second transposed convolution. */
+    private static String secondUpsamplingInput(List<NodeProto> decoderOrder) throws Unsplittable {
+        List<NodeProto> upsamplings = decoderOrder.stream().filter(n -> n.getOpType().equals("ConvTranspose")).toList();
+        if (upsamplings.size() < 2) {
+            throw new Unsplittable("the decoder has " + upsamplings.size() + " upsampling, not two or more");
+        }
+        return upsamplings.get(1).getInput(0);
     }
 
     /**
@@ -280,7 +317,9 @@ final class NetworkSplitter {
             used.addAll(node.getInputList());
         }
         used.stream().map(initializers::get).filter(java.util.Objects::nonNull).forEach(graph::addInitializer);
-        graph.addAllInput(inputs.stream().filter(i -> used.contains(i.getName()) || i.getName().equals(LATENT)).toList());
+        Set<String> usedAsNamed = new HashSet<>();
+        used.forEach(name -> usedAsNamed.add(rename.apply(name)));
+        graph.addAllInput(inputs.stream().filter(i -> usedAsNamed.contains(i.getName())).toList());
         graph.addAllOutput(outputs);
         return model.toBuilder().setGraph(graph).build();
     }

@@ -122,7 +122,8 @@ final class PiperModel implements AutoCloseable {
         try {
             split = new SplitNetwork(environment, open(environment, file, parts.front(), tuning),
                     parts.flowInputs(), open(environment, file, parts.flow(), tuning), parts.flowField(),
-                    open(environment, file, parts.decoder(), tuning), parts.latentChannels(), parts.field());
+                    open(environment, file, parts.decoderHead(), tuning), parts.headField(),
+                    open(environment, file, parts.decoderTail(), tuning), parts.tailField(), parts.latentChannels());
         } catch (EngineException e) {
             throw new NetworkSplitter.Unsplittable("ONNX Runtime refuses a part: " + e.getMessage());
         }

@@ -15,12 +15,15 @@ import ai.onnxruntime.OrtSession;
 import org.assistantapi.engines.EngineException;
 
 /**
- * A voice's network in its three parts ({@link NetworkSplitter}): the front runs once per sentence
- * and gives the flow's inputs (the expanded prior, its noise, the frame mask) and each id's
- * duration; the flow and then the decoder turn any window of frames, widened by their receptive
- * fields, into exactly the samples the whole network would have made for it. The flow's output
- * (the latent) is kept per sentence, so each latent frame is made once, apart from the flow's
- * context at each new stretch.
+ * A voice's network in its parts ({@link NetworkSplitter}): the front runs once per sentence and
+ * gives the flow's inputs (the expanded prior, its noise, the frame mask) and each id's duration;
+ * the flow and then the decoder turn any window of frames, widened by their receptive fields,
+ * into exactly the samples the whole network would have made for it. The flow's output (the
+ * latent) is kept per sentence, so each latent frame is made once, apart from the flow's context
+ * at each new stretch. The decoder runs as its head (first upsampling stage) over the window
+ * widened by the head's reach and the tail's, then its tail over the head's output widened by the
+ * tail's reach only: the tail, most of the decoder's cost, recomputes a frame or two at a window's
+ * edge where the whole decoder would recompute a dozen.
  */
 final class SplitNetwork implements AutoCloseable {
 
@@ -62,23 +65,35 @@ final class SplitNetwork implements AutoCloseable {
     private final List<String> flowInputs;
     private final OrtSession flow;
     private final ReceptiveField flowField;
-    private final OrtSession decoder;
+    private final OrtSession head;
+    private final ReceptiveField headField;
+    private final OrtSession tail;
+    /** The tail's reach in latent frames (its own is in the head's samples). */
+    private final int tailFrames;
     private final int channels;
     private final ReceptiveField field;
 
+    /** A decoder window's frames, widened: for the tail's input and, wider, for the head's. */
+    private record Spans(int tailFrom, int tailTo, int headFrom, int headTo) {
+    }
+
     SplitNetwork(OrtEnvironment environment, OrtSession front, List<String> flowInputs, OrtSession flow,
-                 ReceptiveField flowField, OrtSession decoder, int channels, ReceptiveField field) {
+                 ReceptiveField flowField, OrtSession head, ReceptiveField headField, OrtSession tail,
+                 ReceptiveField tailField, int channels) {
         this.environment = environment;
         this.front = front;
         this.flowInputs = List.copyOf(flowInputs);
         this.flow = flow;
         this.flowField = flowField;
-        this.decoder = decoder;
+        this.head = head;
+        this.headField = headField;
+        this.tail = tail;
+        this.tailFrames = Math.ceilDiv(tailField.contextFrames(), headField.hop());
         this.channels = channels;
-        this.field = field;
+        this.field = new ReceptiveField(headField.hop() * tailField.hop(), headField.contextFrames() + tailFrames);
     }
 
-    /** The decoder's hop and receptive field. */
+    /** The whole decoder's hop and receptive field (latent frames each side that can change a window). */
     ReceptiveField field() {
         return field;
     }
@@ -118,52 +133,71 @@ final class SplitNetwork implements AutoCloseable {
     }
 
     /**
-     * The audio of frames {@code [start, end)}: the decoder runs on the frames widened by its
-     * receptive field (within the sentence), and the context's samples are cut off again.
+     * The audio of frames {@code [start, end)}: the head runs on the frames widened by both stages'
+     * reach, the tail on the head's output widened by its own (within the sentence), and the
+     * context's samples are cut off after each.
      */
     float[] decode(Front sentence, int start, int end, int speaker) throws EngineException {
-        int from = contextStart(start);
-        int to = contextEnd(sentence, end);
-        flowUpTo(sentence, to);
-        int width = to - from;
+        Spans spans = spans(sentence, new DecoderWindows.Window(start, end));
+        flowUpTo(sentence, spans.headTo());
+        int width = spans.headTo() - spans.headFrom();
         float[] window = new float[channels * width];
         for (int c = 0; c < channels; c++) {
-            System.arraycopy(sentence.latent, c * sentence.frames + from, window, c * width, width);
+            System.arraycopy(sentence.latent, c * sentence.frames + spans.headFrom(), window, c * width, width);
         }
+        int step = headField.hop();
+        float[] upsampled = run(head, NetworkSplitter.LATENT, window, channels, width, speaker);
+        int upsampledChannels = upsampled.length / (width * step);
+        if (upsampled.length != upsampledChannels * width * step) {
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "the decoder's first stage made " + upsampled.length
+                    + " values of " + width + " frames, not " + step + " per frame and channel");
+        }
+        int tailWidth = (spans.tailTo() - spans.tailFrom()) * step;
+        float[] tailInput = new float[upsampledChannels * tailWidth];
+        for (int c = 0; c < upsampledChannels; c++) {
+            System.arraycopy(upsampled, c * width * step + (spans.tailFrom() - spans.headFrom()) * step, tailInput,
+                    c * tailWidth, tailWidth);
+        }
+        float[] audio = run(tail, NetworkSplitter.UPSAMPLED, tailInput, upsampledChannels, tailWidth, speaker);
+        int hop = field.hop();
+        if (audio.length != (spans.tailTo() - spans.tailFrom()) * hop) {
+            throw new EngineException(EngineException.SYNTHESIS_FAILED, "the decoder made " + audio.length
+                    + " samples of " + (spans.tailTo() - spans.tailFrom()) + " frames, not " + hop + " per frame");
+        }
+        return Arrays.copyOfRange(audio, (start - spans.tailFrom()) * hop, (end - spans.tailFrom()) * hop);
+    }
+
+    /** The frames the decoder's head runs on for a window (what the window costs, roughly). */
+    int decodedFrames(Front sentence, DecoderWindows.Window window) {
+        Spans spans = spans(sentence, window);
+        return spans.headTo() - spans.headFrom();
+    }
+
+    private Spans spans(Front sentence, DecoderWindows.Window window) {
+        int tailFrom = Math.max(0, window.start() - tailFrames);
+        int tailTo = Math.min(sentence.frames, window.end() + tailFrames);
+        return new Spans(tailFrom, tailTo, Math.max(0, tailFrom - headField.contextFrames()),
+                Math.min(sentence.frames, tailTo + headField.contextFrames()));
+    }
+
+    /** One decoder stage on {@code [1, channels, width]} values: its single output's values. */
+    private float[] run(OrtSession stage, String inputName, float[] values, int channels, int width, int speaker)
+            throws EngineException {
         Map<String, OnnxTensor> inputs = new HashMap<>();
-        try (OnnxTensor latent = OnnxTensor.createTensor(environment, FloatBuffer.wrap(window), new long[] {1, channels, width});
+        try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), new long[] {1, channels, width});
              OnnxTensor sid = speaker < 0 ? null : OnnxTensor.createTensor(environment, new long[] {speaker})) {
-            inputs.put(NetworkSplitter.LATENT, latent);
-            if (sid != null && decoder.getInputNames().contains("sid")) {
+            inputs.put(inputName, input);
+            if (sid != null && stage.getInputNames().contains("sid")) {
                 inputs.put("sid", sid);
             }
-            try (OrtSession.Result result = decoder.run(inputs)) {
-                float[] audio = floats(((OnnxTensor) result.get(0)).getFloatBuffer());
-                int hop = field.hop();
-                if (audio.length != width * hop) {
-                    throw new EngineException(EngineException.SYNTHESIS_FAILED, "the decoder made " + audio.length
-                            + " samples of " + width + " frames, not " + hop + " per frame");
-                }
-                return Arrays.copyOfRange(audio, (start - from) * hop, (end - from) * hop);
+            try (OrtSession.Result result = stage.run(inputs)) {
+                return floats(((OnnxTensor) result.get(0)).getFloatBuffer());
             }
         } catch (OrtException e) {
             throw failed(e);
         } catch (IllegalStateException e) {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "the voice was closed: " + e.getMessage(), e);
         }
-    }
-
-    /** The frames the decoder runs on for a window: the window widened by its receptive field, within the sentence. */
-    int decodedFrames(Front sentence, DecoderWindows.Window window) {
-        return contextEnd(sentence, window.end()) - contextStart(window.start());
-    }
-
-    private int contextStart(int start) {
-        return Math.max(0, start - field.contextFrames());
-    }
-
-    private int contextEnd(Front sentence, int end) {
-        return Math.min(sentence.frames, end + field.contextFrames());
     }
 
     /** Runs the flow on the frames from those made so far up to {@code upTo}, widened by its context. */
@@ -229,6 +263,7 @@ final class SplitNetwork implements AutoCloseable {
     public void close() {
         PiperModel.closeQuietly(front);
         PiperModel.closeQuietly(flow);
-        PiperModel.closeQuietly(decoder);
+        PiperModel.closeQuietly(head);
+        PiperModel.closeQuietly(tail);
     }
 }
