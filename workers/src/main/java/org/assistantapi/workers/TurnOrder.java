@@ -9,8 +9,9 @@ enum TurnOrder {
     /**
      * The job whose listener has the least audio in hand goes next, so a job about to run dry is
      * served before one far ahead, and a new job (its listener waiting, slack below zero) before any
-     * job that is ahead. A job more than the configured margin ahead waits while the worker holds
-     * other jobs; alone, it goes on (a client fetching a whole file gets it as fast as it is made).
+     * job that is ahead. A job more than the configured margin ahead waits while other jobs of the
+     * worker are ready to speak; otherwise it goes on (a client fetching a whole file gets it as fast
+     * as it is made, beside jobs that wait for their clients or their text).
      * The turn's budget keeps the others fed: see {@link #budget}.
      */
     DEADLINE,
@@ -56,12 +57,10 @@ enum TurnOrder {
         long bestSlack = Long.MAX_VALUE;
         long soonestDue = Long.MAX_VALUE;
         List<Long> slacks = new ArrayList<>();
-        for (Job job : jobs) {
-            if (!job.ready()) {
-                continue;
-            }
+        List<Job> ready = jobs.stream().filter(Job::ready).toList();
+        for (Job job : ready) {
             long slack = job.slackMicros(nowNanos);
-            if (slack > maxAheadMicros && jobs.size() > 1) {
+            if (slack > maxAheadMicros && ready.size() > 1) {
                 soonestDue = Math.min(soonestDue, slack - maxAheadMicros);
                 continue;
             }

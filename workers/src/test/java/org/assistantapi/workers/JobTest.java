@@ -106,6 +106,31 @@ class JobTest {
     }
 
     /** A job that reads its text as written, encodes at the voice's rate and sends its frames to {@code sent}. */
+    /**
+     * A job far ahead of its listener waits only while another job is ready to speak; beside one
+     * that waits for its client's credit, it goes on (it paced a whole download to real time).
+     */
+    @Test
+    void aJobFarAheadWaitsOnlyForOtherJobsThatAreReady() throws Exception {
+        try (EngineRegistry engines = EngineRegistry.open(new WorkerOptions("test", List.of(), 1, List.of(), Map.of()));
+             Voice voice = engines.load("espeak:en-us")) {
+            long maxAhead = 500_000; // µs; one sentence of audio is more
+            Job ahead = job(1, voice, AudioFormat.PCM, 1_000, new ByteArrayOutputStream(), () -> { });
+            Job alsoAhead = job(2, voice, AudioFormat.PCM, 1_000, new ByteArrayOutputStream(), () -> { });
+            Job blocked = job(3, voice, AudioFormat.PCM, 1, new ByteArrayOutputStream(), () -> { });
+            for (Job job : List.of(ahead, alsoAhead, blocked)) {
+                job.append(0, SENTENCES.repeat(3));
+                job.step(TurnOrder.UNBOUNDED);
+            }
+            assertTrue(!blocked.ready(), "its frames wait for credit");
+            TurnOrder.Turn beside = TurnOrder.DEADLINE.next(new ArrayList<>(List.of(ahead, blocked)), System.nanoTime(), maxAhead);
+            assertEquals(ahead, beside.job(), "nobody else is ready: it goes on");
+            TurnOrder.Turn both = TurnOrder.DEADLINE.next(new ArrayList<>(List.of(ahead, alsoAhead)), System.nanoTime(), maxAhead);
+            assertEquals(null, both.job(), "two far ahead: both wait");
+            assertTrue(both.waitNanos() > 0, "until the first is due");
+        }
+    }
+
     private static Job job(long id, Voice voice, AudioFormat format, int credits, ByteArrayOutputStream sent, Runnable onDone) {
         int rate = voice.info().sampleRate();
         return new Job(id, voice, text -> text, SynthesisOptions.DEFAULT,
