@@ -33,10 +33,12 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
                             only by name
               --help        this text
             usage: LoadTool scheduling [--levels 1,2,4,8,12,16] [--workers 2] [--voice medium|x_low]
-                                       [--kinds one-shot,llm-session]
+                                       [--kinds one-shot,llm-session] [--scheduling "key: v,key: v"]
+                                       [--spread SECONDS]
                             issue 15's benchmark: two servers (scheduling.order deadline and
                             round_robin), the realistic Piper voice, one-shot replies and
-                            LLM-paced sessions; 30 minutes at most
+                            LLM-paced sessions, a row's clients starting together (or evenly
+                            over --spread seconds); 30 minutes at most
             usage: LoadTool first-audio [--voices medium,x_low] [--runs 7]
                             issue 16's benchmark: a 20-word sentence's first and last audio
                             through the server, decoder windows against whole sentences

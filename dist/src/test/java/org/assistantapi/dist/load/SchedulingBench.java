@@ -46,16 +46,20 @@ final class SchedulingBench {
 
     private final String reply;
     private final String voice;
+    /** Client i of n starts i/n of this after the row's start (0: all at once). */
+    private final Duration spread;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private SchedulingBench(String reply, String voice) {
+    private SchedulingBench(String reply, String voice, Duration spread) {
         this.reply = reply;
         this.voice = voice;
+        this.spread = spread;
     }
 
     /**
      * @param args {@code [--levels 1,2,4] [--workers N] [--voice medium|x_low] [--kinds one-shot,llm-session]
-     *             [--scheduling "key: value,key: value"]} (more {@code scheduling.*} keys for both servers)
+     *             [--scheduling "key: value,key: value"] [--spread SECONDS]} (more {@code scheduling.*} keys for
+     *             both servers; clients starting evenly over that many seconds instead of all at once)
      */
     static void main(List<String> args) throws Exception {
         List<Integer> levels = List.of(1, 2, 4, 8, 12, 16);
@@ -63,6 +67,7 @@ final class SchedulingBench {
         int workers = 2;
         String quality = "medium";
         String extraScheduling = ""; // e.g. "max_ahead_ms: 60000", for both servers
+        Duration spread = Duration.ZERO;
         for (int i = 0; i + 1 < args.size(); i += 2) {
             switch (args.get(i)) {
                 case "--levels" -> levels = java.util.Arrays.stream(args.get(i + 1).split(",")).map(String::strip).map(Integer::valueOf).toList();
@@ -70,18 +75,20 @@ final class SchedulingBench {
                 case "--voice" -> quality = args.get(i + 1);
                 case "--kinds" -> kinds = List.of(args.get(i + 1).split(","));
                 case "--scheduling" -> extraScheduling = args.get(i + 1);
+                case "--spread" -> spread = Duration.ofMillis(Math.round(Double.parseDouble(args.get(i + 1)) * 1000));
                 default -> throw new IllegalArgumentException(
-                        "scheduling takes --levels, --workers, --voice, --kinds, --scheduling, not " + args.get(i));
+                        "scheduling takes --levels, --workers, --voice, --kinds, --scheduling, --spread, not " + args.get(i));
             }
         }
         Path voices = RealisticVoiceDirectory.of(quality);
         String voice = quality.equals("medium") ? RealisticVoiceDirectory.MEDIUM : RealisticVoiceDirectory.X_LOW;
-        SchedulingBench bench = new SchedulingBench(Files.readString(Options.texts().resolve("reply.txt")).strip(), voice);
+        SchedulingBench bench = new SchedulingBench(Files.readString(Options.texts().resolve("reply.txt")).strip(), voice, spread);
         OUT.println("# scheduling benchmark, " + Instant.now());
         OUT.println("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
                 + Files.readString(Path.of("/proc/loadavg")).strip() + " before the run");
         OUT.println("- voice " + voice + " (make_realistic_voices.py), workers.count " + workers + " per server, reply.txt ("
-                + bench.reply.split("\\s+").length + " words), response_format pcm; a player starts at the first byte"
+                + bench.reply.split("\\s+").length + " words), response_format pcm; a player starts at the first byte; "
+                + (spread.isZero() ? "a row's clients start together" : "a row's clients start evenly over " + spread.toMillis() / 1000.0 + " s")
                 + (extraScheduling.isEmpty() ? "" : "; scheduling " + extraScheduling));
         Map<String, LaunchedServer> servers = new java.util.concurrent.ConcurrentHashMap<>();
         // On the time limit or a signal too, the servers and their workers stop.
@@ -123,7 +130,11 @@ final class SchedulingBench {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<PlaybackTrace>> futures = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(() -> kind.equals("one-shot") ? oneShot(base) : session(base)));
+                long delayMillis = spread.toMillis() * i / clients;
+                futures.add(pool.submit(() -> {
+                    Thread.sleep(delayMillis);
+                    return kind.equals("one-shot") ? oneShot(base) : session(base);
+                }));
             }
             for (Future<PlaybackTrace> future : futures) {
                 traces.add(future.get());
