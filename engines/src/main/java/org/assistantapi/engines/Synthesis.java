@@ -5,6 +5,9 @@ import java.time.Duration;
 /** The sentences of one text, spoken one at a time so that callers can interleave several texts. */
 public interface Synthesis {
 
+    /** No budget: each call speaks the part the engine plans. */
+    Duration NO_BUDGET = Duration.ofSeconds(Long.MAX_VALUE);
+
     /**
      * Speaks the next sentence into the sink, followed by the voice's sentence silence; or, for an
      * engine that bounds the work of one call, the next part of a sentence (the silence after the

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assistantapi.engines.Synthesis;
+
 /** How the worker's synthesis thread picks the job that speaks its next piece. */
 enum TurnOrder {
     /**
@@ -17,9 +19,6 @@ enum TurnOrder {
     DEADLINE,
     /** Jobs take turns a piece at a time in the order they came, whatever their listeners have; no budget. */
     ROUND_ROBIN;
-
-    /** No budget: the engine's parts as it plans them. */
-    static final Duration UNBOUNDED = Duration.ofSeconds(Long.MAX_VALUE);
 
     /**
      * The chosen job and how much compute its turn may take (an engine that can, speaks a smaller
@@ -46,10 +45,10 @@ enum TurnOrder {
             if (job.ready()) {
                 jobs.remove(i);
                 jobs.add(job);
-                return new Turn(job, 0, UNBOUNDED);
+                return new Turn(job, 0, Synthesis.NO_BUDGET);
             }
         }
-        return new Turn(null, -1, UNBOUNDED);
+        return new Turn(null, -1, Synthesis.NO_BUDGET);
     }
 
     private static Turn leastSlack(List<Job> jobs, long nowNanos, long maxAheadMicros) {
@@ -74,7 +73,7 @@ enum TurnOrder {
             slacks.remove(Long.valueOf(bestSlack));
             return new Turn(best, 0, budget(slacks));
         }
-        return new Turn(null, soonestDue == Long.MAX_VALUE ? -1 : soonestDue * 1_000, UNBOUNDED);
+        return new Turn(null, soonestDue == Long.MAX_VALUE ? -1 : soonestDue * 1_000, Synthesis.NO_BUDGET);
     }
 
     /**
@@ -90,6 +89,6 @@ enum TurnOrder {
         for (int k = 1; k <= sorted.size(); k++) {
             budget = Math.min(budget, Math.max(0, sorted.get(k - 1)) / k);
         }
-        return budget == Long.MAX_VALUE ? UNBOUNDED : Duration.ofNanos(budget * 1_000);
+        return budget == Long.MAX_VALUE ? Synthesis.NO_BUDGET : Duration.ofNanos(budget * 1_000);
     }
 }

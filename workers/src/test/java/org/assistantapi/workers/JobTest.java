@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assistantapi.encoders.AudioFormat;
 import org.assistantapi.encoders.EncoderSettings;
 import org.assistantapi.encoders.Encoders;
+import org.assistantapi.engines.Synthesis;
 import org.assistantapi.engines.SynthesisOptions;
 import org.assistantapi.engines.Voice;
 import org.assistantapi.workers.protocol.Frame;
@@ -43,7 +44,7 @@ class JobTest {
             for (int i = 0; i < 30; i++) {
                 Job job = job(i, voice, AudioFormat.AAC, 1, new ByteArrayOutputStream(), released::incrementAndGet);
                 job.append(0, SENTENCES.repeat(3));
-                job.step(TurnOrder.UNBOUNDED);
+                job.step(Synthesis.NO_BUDGET);
                 try {
                     CompletableFuture.runAsync(job::drop).get(20, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
@@ -64,7 +65,7 @@ class JobTest {
             job.append(0, "Hello there.");
             job.endText();
             assertTrue(job.ready());
-            job.step(TurnOrder.UNBOUNDED);
+            job.step(Synthesis.NO_BUDGET);
             assertEquals(Job.State.END_QUEUED, job.state(), "the audio waits for credit, and the End behind it");
             assertTrue(!job.ready() && job.ended() && !job.gone());
             job.grant(1_000);
@@ -89,7 +90,7 @@ class JobTest {
             job.append(0, "The lights are on. The door is locked. It is warm inside. Good night.");
             job.endText();
             while (!job.ended()) {
-                job.step(TurnOrder.UNBOUNDED);
+                job.step(Synthesis.NO_BUDGET);
             }
             List<FromWorker.Slack> slacks = new ArrayList<>();
             FrameCodec.Reader frames = new FrameCodec.Reader(new ByteArrayInputStream(sent.toByteArray()));
@@ -120,7 +121,7 @@ class JobTest {
             Job blocked = job(3, voice, AudioFormat.PCM, 1, new ByteArrayOutputStream(), () -> { });
             for (Job job : List.of(ahead, alsoAhead, blocked)) {
                 job.append(0, SENTENCES.repeat(3));
-                job.step(TurnOrder.UNBOUNDED);
+                job.step(Synthesis.NO_BUDGET);
             }
             assertTrue(!blocked.ready(), "its frames wait for credit");
             TurnOrder.Turn beside = TurnOrder.DEADLINE.next(new ArrayList<>(List.of(ahead, blocked)), System.nanoTime(), maxAhead);

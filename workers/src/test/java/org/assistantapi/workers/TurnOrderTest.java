@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 
+import org.assistantapi.engines.Synthesis;
 import org.junit.jupiter.api.Test;
 
 class TurnOrderTest {
 
     @Test
     void aJobAloneHasNoBudget() {
-        assertEquals(TurnOrder.UNBOUNDED, TurnOrder.budget(List.of()));
+        assertEquals(Synthesis.NO_BUDGET, TurnOrder.budget(List.of()));
     }
 
     @Test

@@ -25,8 +25,6 @@ import org.assistantapi.engines.Synthesis;
  */
 public final class PiperSynthesis implements Synthesis {
 
-    /** No budget: windows as the plan grows them. */
-    private static final Duration UNBOUNDED = Duration.ofSeconds(Long.MAX_VALUE);
     /** Fade at a join between two pieces of one sentence, in seconds. */
     private static final double JOIN_FADE_SECONDS = 0.004;
 
@@ -75,7 +73,7 @@ public final class PiperSynthesis implements Synthesis {
      * @return the call's timings, or null when nothing was left
      */
     public SentenceTimings speakNextTimed(PcmSink sink) throws EngineException {
-        return speakNextTimed(sink, UNBOUNDED);
+        return speakNextTimed(sink, NO_BUDGET);
     }
 
     private SentenceTimings speakNextTimed(PcmSink sink, Duration budget) throws EngineException {
