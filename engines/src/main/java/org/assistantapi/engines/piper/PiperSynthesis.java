@@ -77,9 +77,8 @@ public final class PiperSynthesis implements Synthesis {
     }
 
     private SentenceTimings speakNextTimed(PcmSink sink, Duration budget) throws EngineException {
-        int limit = voice.windowFramesWithin(budget);
         if (decoding != null) {
-            return speakWindow(sink, limit, 0, 0, 0);
+            return speakWindow(sink, budget, 0, 0, 0);
         }
         while (pieces.isEmpty()) {
             PhonemeSentence sentence = sentences.poll();
@@ -98,7 +97,7 @@ public final class PiperSynthesis implements Synthesis {
             decoding = new Decoding(piece, new WindowedPiece(network, network.front(ids.ids(), scales, speaker),
                     voice.windows(), speaker));
             decoding.windows().wordTimings(piece.words(), ids.starts()).forEach(sink::word);
-            return speakWindow(sink, limit, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
+            return speakWindow(sink, budget, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
         }
         return speakWhole(piece, ids.ids(), sink, idsDone - start);
     }
@@ -136,14 +135,15 @@ public final class PiperSynthesis implements Synthesis {
     }
 
     /**
-     * The next window of the piece being decoded, at most {@code limit} frames where the plan
+     * The next window of the piece being decoded, cut to what fits the budget where the plan
      * allows; the sentence silence after the sentence's last.
      */
-    private SentenceTimings speakWindow(PcmSink sink, int limit, int ids, long idsNanos, long frontNanos) throws EngineException {
+    private SentenceTimings speakWindow(PcmSink sink, Duration budget, int ids, long idsNanos, long frontNanos)
+            throws EngineException {
         Piece piece = decoding.piece();
         WindowedPiece windowed = decoding.windows();
         long decodeStart = System.nanoTime();
-        WindowedPiece.Decoded window = windowed.done() ? null : windowed.decodeNext(limit);
+        WindowedPiece.Decoded window = windowed.done() ? null : windowed.decodeNext(voice.windowFramesWithin(budget));
         long decoded = System.nanoTime();
         short[] pcm = new short[0];
         if (window != null) {

@@ -141,10 +141,7 @@ final class SplitNetwork implements AutoCloseable {
         Spans spans = spans(sentence, new DecoderWindows.Window(start, end));
         flowUpTo(sentence, spans.headTo());
         int width = spans.headTo() - spans.headFrom();
-        float[] window = new float[channels * width];
-        for (int c = 0; c < channels; c++) {
-            System.arraycopy(sentence.latent, c * sentence.frames + spans.headFrom(), window, c * width, width);
-        }
+        float[] window = columns(sentence.latent, sentence.frames, spans.headFrom(), spans.headTo());
         int step = headField.hop();
         float[] upsampled = run(head, NetworkSplitter.LATENT, window, channels, width, speaker);
         int upsampledChannels = upsampled.length / (width * step);
@@ -153,11 +150,8 @@ final class SplitNetwork implements AutoCloseable {
                     + " values of " + width + " frames, not " + step + " per frame and channel");
         }
         int tailWidth = (spans.tailTo() - spans.tailFrom()) * step;
-        float[] tailInput = new float[upsampledChannels * tailWidth];
-        for (int c = 0; c < upsampledChannels; c++) {
-            System.arraycopy(upsampled, c * width * step + (spans.tailFrom() - spans.headFrom()) * step, tailInput,
-                    c * tailWidth, tailWidth);
-        }
+        int tailStart = (spans.tailFrom() - spans.headFrom()) * step;
+        float[] tailInput = columns(upsampled, width * step, tailStart, tailStart + tailWidth);
         float[] audio = run(tail, NetworkSplitter.UPSAMPLED, tailInput, upsampledChannels, tailWidth, speaker);
         int hop = field.hop();
         if (audio.length != (spans.tailTo() - spans.tailFrom()) * hop) {
@@ -238,15 +232,20 @@ final class SplitNetwork implements AutoCloseable {
 
     /** Frames {@code [from, to)} of a tensor whose last axis is the sentence's frames. */
     private OnnxTensor slice(Tensor tensor, int frames, int from, int to) throws OrtException {
-        int width = to - from;
-        int rows = tensor.values().length / frames;
-        float[] values = new float[rows * width];
-        for (int row = 0; row < rows; row++) {
-            System.arraycopy(tensor.values(), row * frames + from, values, row * width, width);
-        }
         long[] shape = tensor.shape().clone();
-        shape[shape.length - 1] = width;
-        return OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), shape);
+        shape[shape.length - 1] = to - from;
+        return OnnxTensor.createTensor(environment, FloatBuffer.wrap(columns(tensor.values(), frames, from, to)), shape);
+    }
+
+    /** Columns {@code [from, to)} of every row of {@code values}, rows of {@code rowLength} laid end to end. */
+    private static float[] columns(float[] values, int rowLength, int from, int to) {
+        int width = to - from;
+        int rows = values.length / rowLength;
+        float[] columns = new float[rows * width];
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(values, row * rowLength + from, columns, row * width, width);
+        }
+        return columns;
     }
 
     private static EngineException failed(OrtException e) {

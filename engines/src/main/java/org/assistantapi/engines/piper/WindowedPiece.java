@@ -36,7 +36,7 @@ final class WindowedPiece {
     }
 
     boolean done() {
-        return plan.next(front.frames(), previous, Integer.MAX_VALUE) == null;
+        return (previous == null ? 0 : previous.end()) >= front.frames();
     }
 
     /** The next window, at most {@code limit} frames where the plan allows (see {@link DecoderWindows#next}). */
