@@ -20,10 +20,11 @@ import org.assistantapi.engines.EngineException;
  * the flow and then the decoder turn any window of frames, widened by their receptive fields,
  * into exactly the samples the whole network would have made for it. The flow's output (the
  * latent) is kept per sentence, so each latent frame is made once, apart from the flow's context
- * at each new stretch. The decoder runs as its head (first upsampling stage) over the window
- * widened by the head's reach and the tail's, then its tail over the head's output widened by the
- * tail's reach only: the tail, most of the decoder's cost, recomputes a frame or two at a window's
- * edge where the whole decoder would recompute a dozen.
+ * at each new stretch; there are two: the first window's, then the rest of the sentence. The
+ * decoder runs as its head (first upsampling stage) over the window widened by the head's reach
+ * and the tail's, then its tail over the head's output widened by the tail's reach only: the
+ * tail, most of the decoder's cost, recomputes a frame or two at a window's edge where the whole
+ * decoder would recompute a dozen.
  */
 final class SplitNetwork implements AutoCloseable {
 
@@ -139,20 +140,23 @@ final class SplitNetwork implements AutoCloseable {
      */
     float[] decode(Front sentence, int start, int end, int speaker) throws EngineException {
         Spans spans = spans(sentence, new DecoderWindows.Window(start, end));
-        flowUpTo(sentence, spans.headTo());
+        // The rest of the sentence in one stretch: each stretch more would cost a run's fixed part
+        // (~3 ms with the medium voice) and recompute the flow's context twice (2 × 32 frames), and
+        // a frame of the flow costs about a sixth of one of the decoder, so the second window comes late
+        // by at most about what the front cost before the first.
+        flowUpTo(sentence, sentence.ready == 0 ? spans.headTo() : sentence.frames);
         int width = spans.headTo() - spans.headFrom();
-        float[] window = columns(sentence.latent, sentence.frames, spans.headFrom(), spans.headTo());
         int step = headField.hop();
-        float[] upsampled = run(head, NetworkSplitter.LATENT, window, channels, width, speaker);
+        float[] upsampled = run(head, NetworkSplitter.LATENT, sentence.latent, sentence.frames, spans.headFrom(),
+                spans.headTo(), speaker);
         int upsampledChannels = upsampled.length / (width * step);
         if (upsampled.length != upsampledChannels * width * step) {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "the decoder's first stage made " + upsampled.length
                     + " values of " + width + " frames, not " + step + " per frame and channel");
         }
-        int tailWidth = (spans.tailTo() - spans.tailFrom()) * step;
         int tailStart = (spans.tailFrom() - spans.headFrom()) * step;
-        float[] tailInput = columns(upsampled, width * step, tailStart, tailStart + tailWidth);
-        float[] audio = run(tail, NetworkSplitter.UPSAMPLED, tailInput, upsampledChannels, tailWidth, speaker);
+        float[] audio = run(tail, NetworkSplitter.UPSAMPLED, upsampled, width * step, tailStart,
+                tailStart + (spans.tailTo() - spans.tailFrom()) * step, speaker);
         int hop = field.hop();
         if (audio.length != (spans.tailTo() - spans.tailFrom()) * hop) {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "the decoder made " + audio.length
@@ -174,13 +178,17 @@ final class SplitNetwork implements AutoCloseable {
                 Math.min(sentence.frames, tailTo + headField.contextFrames()));
     }
 
-    /** One decoder stage on {@code [1, channels, width]} values: its single output's values. */
-    private float[] run(OrtSession stage, String inputName, float[] values, int channels, int width, int speaker)
+    /**
+     * One decoder stage on columns {@code [from, to)} of {@code values} (rows of {@code rowLength},
+     * one per channel): its single output's values.
+     */
+    private float[] run(OrtSession stage, String inputName, float[] values, int rowLength, int from, int to, int speaker)
             throws EngineException {
         Map<String, OnnxTensor> inputs = new HashMap<>();
-        try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), new long[] {1, channels, width});
+        long[] shape = {1, values.length / rowLength, to - from};
+        try (NativeTensor input = NativeTensor.columns(environment, values, rowLength, from, to, shape);
              OnnxTensor sid = speaker < 0 ? null : OnnxTensor.createTensor(environment, new long[] {speaker})) {
-            inputs.put(inputName, input);
+            inputs.put(inputName, input.tensor());
             if (sid != null && stage.getInputNames().contains("sid")) {
                 inputs.put("sid", sid);
             }
@@ -201,14 +209,16 @@ final class SplitNetwork implements AutoCloseable {
         }
         int from = Math.max(0, sentence.ready - flowField.contextFrames());
         int to = Math.min(sentence.frames, upTo + flowField.contextFrames());
-        Map<String, OnnxTensor> inputs = new HashMap<>();
+        Map<String, NativeTensor> inputs = new HashMap<>();
         try {
             for (String name : flowInputs) {
                 Tensor tensor = sentence.flowInputs.get(name);
                 inputs.put(name, tensor.hasFrames(sentence.frames) ? slice(tensor, sentence.frames, from, to)
-                        : OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor.values()), tensor.shape()));
+                        : NativeTensor.of(environment, tensor.values(), tensor.shape()));
             }
-            try (OrtSession.Result result = flow.run(inputs)) {
+            Map<String, OnnxTensor> tensors = new HashMap<>();
+            inputs.forEach((name, input) -> tensors.put(name, input.tensor()));
+            try (OrtSession.Result result = flow.run(tensors)) {
                 float[] latent = floats(((OnnxTensor) result.get(0)).getFloatBuffer());
                 int width = to - from;
                 if (latent.length != channels * width) {
@@ -226,26 +236,15 @@ final class SplitNetwork implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "the voice was closed: " + e.getMessage(), e);
         } finally {
-            inputs.values().forEach(OnnxTensor::close);
+            inputs.values().forEach(NativeTensor::close);
         }
     }
 
     /** Frames {@code [from, to)} of a tensor whose last axis is the sentence's frames. */
-    private OnnxTensor slice(Tensor tensor, int frames, int from, int to) throws OrtException {
+    private NativeTensor slice(Tensor tensor, int frames, int from, int to) throws OrtException {
         long[] shape = tensor.shape().clone();
         shape[shape.length - 1] = to - from;
-        return OnnxTensor.createTensor(environment, FloatBuffer.wrap(columns(tensor.values(), frames, from, to)), shape);
-    }
-
-    /** Columns {@code [from, to)} of every row of {@code values}, rows of {@code rowLength} laid end to end. */
-    private static float[] columns(float[] values, int rowLength, int from, int to) {
-        int width = to - from;
-        int rows = values.length / rowLength;
-        float[] columns = new float[rows * width];
-        for (int row = 0; row < rows; row++) {
-            System.arraycopy(values, row * rowLength + from, columns, row * width, width);
-        }
-        return columns;
+        return NativeTensor.columns(environment, tensor.values(), frames, from, to, shape);
     }
 
     private static EngineException failed(OrtException e) {
