@@ -100,7 +100,7 @@ final class JobScheduler implements Runnable {
                 ToWorker frame = inbox.poll();
                 if (frame == null) {
                     dropGone();
-                    TurnOrder.Turn turn = scheduling.order().next(turns, System.nanoTime(), scheduling.maxAheadMicros());
+                    TurnOrder.Turn turn = scheduling.next(turns, System.nanoTime());
                     if (turn.job() != null) {
                         watch.begin();
                         speakNextPiece(turn.job(), turn.budget());

@@ -14,7 +14,10 @@ enum TurnOrder {
      * job that is ahead. A job more than the configured margin ahead waits while other jobs of the
      * worker are ready to speak; otherwise it goes on (a client fetching a whole file gets it as fast
      * as it is made, beside jobs that wait for their clients or their text).
-     * The turn's budget keeps the others fed: see {@link #budget}.
+     * The turn's budget keeps the others fed (see {@link #budget}), and while the worker has other
+     * jobs, ready or not, it is at most the shared turn: a job that becomes ready meanwhile (a new
+     * one, or a session's next text after its listener has heard everything) would otherwise wait
+     * for a whole window of a job far ahead, up to a quarter second with a medium Piper voice.
      */
     DEADLINE,
     /** Jobs take turns a piece at a time in the order they came, whatever their listeners have; no budget. */
@@ -29,13 +32,14 @@ enum TurnOrder {
     }
 
     /**
-     * @param jobs          the jobs in turn, ROUND_ROBIN's rotation order (it moves the chosen one last)
+     * @param jobs           the jobs in turn, ROUND_ROBIN's rotation order (it moves the chosen one last)
      * @param maxAheadMicros the slack past which DEADLINE lets a job wait
+     * @param sharedTurn     DEADLINE's longest turn while the worker has other jobs
      */
-    Turn next(List<Job> jobs, long nowNanos, long maxAheadMicros) {
+    Turn next(List<Job> jobs, long nowNanos, long maxAheadMicros, Duration sharedTurn) {
         return switch (this) {
             case ROUND_ROBIN -> firstReady(jobs);
-            case DEADLINE -> leastSlack(jobs, nowNanos, maxAheadMicros);
+            case DEADLINE -> leastSlack(jobs, nowNanos, maxAheadMicros, sharedTurn);
         };
     }
 
@@ -51,7 +55,7 @@ enum TurnOrder {
         return new Turn(null, -1, Synthesis.NO_BUDGET);
     }
 
-    private static Turn leastSlack(List<Job> jobs, long nowNanos, long maxAheadMicros) {
+    private static Turn leastSlack(List<Job> jobs, long nowNanos, long maxAheadMicros, Duration sharedTurn) {
         Job best = null;
         long bestSlack = Long.MAX_VALUE;
         long soonestDue = Long.MAX_VALUE;
@@ -71,7 +75,8 @@ enum TurnOrder {
         }
         if (best != null) {
             slacks.remove(Long.valueOf(bestSlack));
-            return new Turn(best, 0, budget(slacks));
+            Duration budget = budget(slacks);
+            return new Turn(best, 0, jobs.size() > 1 && budget.compareTo(sharedTurn) > 0 ? sharedTurn : budget);
         }
         return new Turn(null, soonestDue == Long.MAX_VALUE ? -1 : soonestDue * 1_000, Synthesis.NO_BUDGET);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +125,15 @@ class JobTest {
                 job.step(Synthesis.NO_BUDGET);
             }
             assertTrue(!blocked.ready(), "its frames wait for credit");
-            TurnOrder.Turn beside = TurnOrder.DEADLINE.next(new ArrayList<>(List.of(ahead, blocked)), System.nanoTime(), maxAhead);
+            Duration sharedTurn = Duration.ofMillis(100);
+            TurnOrder.Turn alone = TurnOrder.DEADLINE.next(new ArrayList<>(List.of(ahead)), System.nanoTime(), maxAhead, sharedTurn);
+            assertEquals(Synthesis.NO_BUDGET, alone.budget(), "alone on the worker: no bound on its turn");
+            TurnOrder.Turn beside = TurnOrder.DEADLINE.next(new ArrayList<>(List.of(ahead, blocked)), System.nanoTime(), maxAhead,
+                    sharedTurn);
             assertEquals(ahead, beside.job(), "nobody else is ready: it goes on");
-            TurnOrder.Turn both = TurnOrder.DEADLINE.next(new ArrayList<>(List.of(ahead, alsoAhead)), System.nanoTime(), maxAhead);
+            assertEquals(sharedTurn, beside.budget(), "another job shares the worker, though not ready: a shared turn");
+            TurnOrder.Turn both = TurnOrder.DEADLINE.next(new ArrayList<>(List.of(ahead, alsoAhead)), System.nanoTime(), maxAhead,
+                    sharedTurn);
             assertEquals(null, both.job(), "two far ahead: both wait");
             assertTrue(both.waitNanos() > 0, "until the first is due");
         }

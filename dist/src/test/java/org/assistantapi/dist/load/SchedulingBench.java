@@ -26,7 +26,8 @@ import org.assistantapi.dist.RealisticVoiceDirectory;
  * Issue 15's benchmark: the compute-realistic medium Piper voice, 1, 2, 4, 8, 12 and 16 clients
  * (or {@code --levels}), each asking once for an assistant reply (reply.txt), then the same number
  * of LLM-paced sessions (the reply fed a word every 40–80 ms, flushed at sentence ends), against
- * two servers started side by side, one per {@code scheduling.order}, each level run on one then
+ * two servers started side by side, one per {@code scheduling.order} (or, with {@code --against}, both
+ * deadline, the second with other keys), each level run on one then
  * the other. Per row: first byte p50/p99, the share of streams where a player starting at the
  * first byte waits more than 0.25 s for the server, the worst such wait (and, beside it, the worst
  * wait counting the time a session's text was not written yet: the LLM's part, which no server
@@ -42,7 +43,13 @@ final class SchedulingBench {
     private static final PrintStream OUT = System.out;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double WAIT_THRESHOLD_SECONDS = 0.25;
-    private static final List<String> ORDERS = List.of("deadline", "round_robin");
+
+    /** One of the two servers: its label in the table and its {@code scheduling.*} keys ("key: value,key: value"). */
+    private record Scheduler(String label, String keys) {
+        String yaml() {
+            return "scheduling:\n  " + keys.replace(",", "\n  ") + "\n";
+        }
+    }
 
     private final String reply;
     private final String voice;
@@ -58,8 +65,10 @@ final class SchedulingBench {
 
     /**
      * @param args {@code [--levels 1,2,4] [--workers N] [--voice medium|x_low] [--kinds one-shot,llm-session]
-     *             [--scheduling "key: value,key: value"] [--spread SECONDS]} (more {@code scheduling.*} keys for
-     *             both servers; clients starting evenly over that many seconds instead of all at once)
+     *             [--scheduling "key: value,key: value"] [--against "key: value"] [--spread SECONDS]} (more
+     *             {@code scheduling.*} keys for both servers; a second server with the deadline order and these
+     *             keys instead of the round robin; clients starting evenly over that many seconds instead of all
+     *             at once)
      */
     static void main(List<String> args) throws Exception {
         List<Integer> levels = List.of(1, 2, 4, 8, 12, 16);
@@ -67,6 +76,7 @@ final class SchedulingBench {
         int workers = 2;
         String quality = "medium";
         String extraScheduling = ""; // e.g. "max_ahead_ms: 60000", for both servers
+        String against = ""; // e.g. "shared_turn_ms: 60000": deadline against deadline with these keys
         Duration spread = Duration.ZERO;
         for (int i = 0; i + 1 < args.size(); i += 2) {
             switch (args.get(i)) {
@@ -75,9 +85,11 @@ final class SchedulingBench {
                 case "--voice" -> quality = args.get(i + 1);
                 case "--kinds" -> kinds = List.of(args.get(i + 1).split(","));
                 case "--scheduling" -> extraScheduling = args.get(i + 1);
+                case "--against" -> against = args.get(i + 1);
                 case "--spread" -> spread = Duration.ofMillis(Math.round(Double.parseDouble(args.get(i + 1)) * 1000));
                 default -> throw new IllegalArgumentException(
-                        "scheduling takes --levels, --workers, --voice, --kinds, --scheduling, --spread, not " + args.get(i));
+                        "scheduling takes --levels, --workers, --voice, --kinds, --scheduling, --against, --spread, not "
+                                + args.get(i));
             }
         }
         Path voices = RealisticVoiceDirectory.of(quality);
@@ -90,14 +102,17 @@ final class SchedulingBench {
                 + bench.reply.split("\\s+").length + " words), response_format pcm; a player starts at the first byte; "
                 + (spread.isZero() ? "a row's clients start together" : "a row's clients start evenly over " + spread.toMillis() / 1000.0 + " s")
                 + (extraScheduling.isEmpty() ? "" : "; scheduling " + extraScheduling));
+        String both = extraScheduling.isEmpty() ? "" : "," + extraScheduling;
+        List<Scheduler> schedulers = List.of(new Scheduler("deadline", "order: deadline" + both), against.isEmpty()
+                ? new Scheduler("round_robin", "order: round_robin" + both)
+                : new Scheduler("deadline, " + against, "order: deadline" + both + "," + against));
         Map<String, LaunchedServer> servers = new java.util.concurrent.ConcurrentHashMap<>();
         // On the time limit or a signal too, the servers and their workers stop.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.values().forEach(LaunchedServer::close)));
         try {
-            for (String order : ORDERS) {
-                servers.put(order, LaunchedServer.start(Options.home(), "workers:\n  count: " + workers + "\nvoices:\n  dirs: [\""
-                        + voices + "\"]\n  prewarm: [" + voice + "]\nscheduling:\n  order: " + order + "\n"
-                        + (extraScheduling.isEmpty() ? "" : "  " + extraScheduling.replace(",", "\n  ") + "\n")));
+            for (Scheduler scheduler : schedulers) {
+                servers.put(scheduler.label(), LaunchedServer.start(Options.home(), "workers:\n  count: " + workers
+                        + "\nvoices:\n  dirs: [\"" + voices + "\"]\n  prewarm: [" + voice + "]\n" + scheduler.yaml()));
             }
             for (LaunchedServer server : servers.values()) { // untimed: the workers' JIT and heaps warm up
                 bench.row("one-shot", workers, "warm-up", server);
@@ -109,9 +124,8 @@ final class SchedulingBench {
             for (String kind : kinds) {
                 for (int clients : levels) {
                     // Each scheduler goes first every other row: the machine's load drifts.
-                    List<String> order = deadlineFirst ? ORDERS : ORDERS.reversed();
-                    for (String scheduler : order) {
-                        OUT.println(bench.row(kind, clients, scheduler, servers.get(scheduler)));
+                    for (Scheduler scheduler : deadlineFirst ? schedulers : schedulers.reversed()) {
+                        OUT.println(bench.row(kind, clients, scheduler.label(), servers.get(scheduler.label())));
                     }
                     deadlineFirst = !deadlineFirst;
                 }
