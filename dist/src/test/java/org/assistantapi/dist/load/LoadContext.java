@@ -62,6 +62,22 @@ record LoadContext(ApiClient api, Texts texts, Optional<ServerProcesses> process
         return Optional.empty();
     }
 
+    /**
+     * Waits until every worker is up ({@link Health#fullStrength}), polling {@code GET /health}.
+     *
+     * @return whether they were, within 15 s
+     */
+    boolean awaitFullStrength() throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < SETTLE_LIMIT.toNanos()) {
+            if (api.health().fullStrength()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
     /** A looping client group on the one-shot texts. */
     ClientSpec oneShotClients(String group, int clients) {
         return ClientSpec.looping(group, clients, texts.oneShot(), maxRequestsPerClient);
