@@ -37,8 +37,12 @@ final class FirstAudioBench {
 
     private static final PrintStream OUT = System.out;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Runs of each path before the counted ones: a fresh worker's first audio shrinks over its first few requests. */
-    private static final int WARM_UP_RUNS = 3;
+    /**
+     * Runs of each path before the counted ones: a fresh worker's first audio shrinks over its first
+     * few requests, and its windowed sentences pay page faults until its heaps have grown to the
+     * sizes they keep (~40 sentences, docs/developer/piper.md).
+     */
+    private static final int WARM_UP_RUNS = 40;
 
     /** When one rendering's first and last audio bytes came, in nanoseconds from its start. */
     private record Timing(long firstNanos, long lastNanos) {
@@ -88,7 +92,7 @@ final class FirstAudioBench {
             for (String path : List.of("one-shot", "session")) {
                 List<Timing> windowedRuns = new ArrayList<>();
                 List<Timing> wholeRuns = new ArrayList<>();
-                for (int run = -WARM_UP_RUNS; run < runs; run++) { // warm-up runs (the workers' JIT) are not counted
+                for (int run = -WARM_UP_RUNS; run < runs; run++) { // warm-up runs (the workers' JIT, heaps) are not counted
                     boolean windowedFirst = run % 2 == 0; // the machine's load drifts: alternate
                     Timing a = speak(path, windowedFirst ? windowed.base() : whole.base(), voice);
                     Timing b = speak(path, windowedFirst ? whole.base() : windowed.base(), voice);
