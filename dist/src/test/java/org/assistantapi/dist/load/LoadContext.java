@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What scenarios run against: the API, the calibrated texts, the server's processes when known,
@@ -52,14 +53,7 @@ record LoadContext(ApiClient api, Texts texts, Optional<ServerProcesses> process
      * @return how long that took, or empty if streams were still open after 15 s
      */
     Optional<Duration> awaitNoStreams() throws InterruptedException {
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < SETTLE_LIMIT.toNanos()) {
-            if (api.health().streams() == 0) {
-                return Optional.of(Duration.ofNanos(System.nanoTime() - start));
-            }
-            Thread.sleep(20);
-        }
-        return Optional.empty();
+        return awaitHealth(health -> health.streams() == 0);
     }
 
     /**
@@ -68,14 +62,19 @@ record LoadContext(ApiClient api, Texts texts, Optional<ServerProcesses> process
      * @return whether they were, within 15 s
      */
     boolean awaitFullStrength() throws InterruptedException {
+        return awaitHealth(Health::fullStrength).isPresent();
+    }
+
+    /** How long until {@code GET /health} showed {@code reached}, or empty if it had not after 15 s. */
+    private Optional<Duration> awaitHealth(Predicate<Health> reached) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < SETTLE_LIMIT.toNanos()) {
-            if (api.health().fullStrength()) {
-                return true;
+            if (reached.test(api.health())) {
+                return Optional.of(Duration.ofNanos(System.nanoTime() - start));
             }
             Thread.sleep(20);
         }
-        return false;
+        return Optional.empty();
     }
 
     /** A looping client group on the one-shot texts. */

@@ -26,9 +26,8 @@ import org.assistantapi.dist.RealisticVoiceDirectory;
  * Issue 15's benchmark: the compute-realistic medium Piper voice, 1, 2, 4, 8, 12 and 16 clients
  * (or {@code --levels}), each asking once for an assistant reply (reply.txt), then the same number
  * of LLM-paced sessions (the reply fed a word every 40–80 ms, flushed at sentence ends), against
- * two servers started side by side, one per {@code scheduling.order} (or, with {@code --against}, both
- * deadline, the second with other keys), each level run on one then
- * the other. Per row: first byte p50/p99, the share of streams where a player starting at the
+ * two servers started side by side, one per {@code scheduling.order} (or, with {@code --against},
+ * both deadline, the second with other keys), each level run on one then the other. Per row: first byte p50/p99, the share of streams where a player starting at the
  * first byte waits more than 0.25 s for the server, the worst such wait (and, beside it, the worst
  * wait counting the time a session's text was not written yet: the LLM's part, which no server
  * can help; a session client reads the session's events to know where each flush's audio ends),

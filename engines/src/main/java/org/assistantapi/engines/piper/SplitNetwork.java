@@ -142,8 +142,8 @@ final class SplitNetwork implements AutoCloseable {
         Spans spans = spans(sentence, new DecoderWindows.Window(start, end));
         // The rest of the sentence in one stretch: each stretch more would cost a run's fixed part
         // (~3 ms with the medium voice) and recompute the flow's context twice (2 × 32 frames), and
-        // a frame of the flow costs about a sixth of one of the decoder, so the second window comes late
-        // by at most about what the front cost before the first.
+        // a frame of the flow costs about a sixth of one of the decoder, so the second window comes
+        // late by at most about what the front cost before the first.
         flowUpTo(sentence, sentence.ready == 0 ? spans.headTo() : sentence.frames);
         int width = spans.headTo() - spans.headFrom();
         int step = headField.hop();

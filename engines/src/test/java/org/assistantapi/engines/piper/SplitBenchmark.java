@@ -95,9 +95,15 @@ public final class SplitBenchmark {
             sampleRate = windowed.sampleRate();
             for (int i = 0; i < WARM_UPS + RUNS; i++) {
                 // Which goes first alternates, so that neither always follows the other's run.
-                Run w = i % 2 == 0 ? windowed.speak() : null;
-                Run u = whole.speak();
-                w = w == null ? windowed.speak() : w;
+                Run w;
+                Run u;
+                if (i % 2 == 0) {
+                    w = windowed.speak();
+                    u = whole.speak();
+                } else {
+                    u = whole.speak();
+                    w = windowed.speak();
+                }
                 if (i >= WARM_UPS) {
                     windowedRuns.add(w);
                     wholeRuns.add(u);
