@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What workers report of their listeners at each delivery of audio in the middle of a stream's
  * speech: the slack the scheduler saw just before it, and whether the listener had run dry and
- * waited (a stall) and for how long.
+ * waited (a stall) and for how long; and the turns their schedulers stopped to serve a listener
+ * due sooner.
  */
 final class PlaybackMeter {
 
@@ -15,6 +16,8 @@ final class PlaybackMeter {
     private final Histogram slack = new Histogram(SLACK_BOUNDS);
     private final LongAdder stalls = new LongAdder();
     private final LongAdder waitedMicros = new LongAdder();
+    private final LongAdder preempted = new LongAdder();
+    private final LongAdder lostMicros = new LongAdder();
 
     void record(long slackMicros, long waitedMicros) {
         slack.observe(slackMicros / 1e6);
@@ -24,7 +27,14 @@ final class PlaybackMeter {
         }
     }
 
+    /** A worker stopped a turn for a listener due sooner; the turn's compute so far is spent again. */
+    void preempted(long lostMicros) {
+        preempted.increment();
+        this.lostMicros.add(lostMicros);
+    }
+
     PlaybackTotals totals() {
-        return new PlaybackTotals(slack.counts(), stalls.sum(), waitedMicros.sum() / 1e6);
+        return new PlaybackTotals(slack.counts(), stalls.sum(), waitedMicros.sum() / 1e6, preempted.sum(),
+                lostMicros.sum() / 1e6);
     }
 }

@@ -14,6 +14,11 @@ package org.assistantapi.core;
  *                       runs dry) had run dry and waited: each is one gap in its speech, whether
  *                       the worker could not keep up or the client read slower than real time
  * @param stalledSeconds how long those gaps lasted, in all
+ * @param preemptedTurns turns a worker's scheduler stopped because work came for a listener due well
+ *                       before the one in turn (a new request, a session's text after its listener
+ *                       heard everything): their engine calls spoke nothing
+ * @param preemptedSeconds the compute those turns had spent, spent again later: what preempting costs
  */
-public record PlaybackTotals(Histogram.Counts slackSeconds, long stalls, double stalledSeconds) {
+public record PlaybackTotals(Histogram.Counts slackSeconds, long stalls, double stalledSeconds, long preemptedTurns,
+                             double preemptedSeconds) {
 }

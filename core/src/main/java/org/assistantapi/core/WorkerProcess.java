@@ -320,6 +320,7 @@ final class WorkerProcess implements WorkerLink {
             }
             case FromWorker.Speaking f -> speaking = f;
             case FromWorker.Slack f -> playback.record(f.slackMicros(), f.waitedMicros());
+            case FromWorker.Preempted f -> playback.preempted(f.lostMicros());
             case FromWorker.Started f -> toStream(f.jobId(), f, false);
             case FromWorker.SegmentSpoken f -> {
                 AudioStream stream = streams.get(f.jobId());

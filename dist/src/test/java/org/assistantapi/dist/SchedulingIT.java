@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -109,6 +112,53 @@ class SchedulingIT {
             assertTrue(WorkerPoolIT.median(beside) <= 3 * WorkerPoolIT.median(alone) + PIECE_BUDGET_MS + 150,
                     "first byte " + WorkerPoolIT.median(alone) + " ms alone, " + WorkerPoolIT.median(beside) + " ms beside two clients far ahead");
         }
+    }
+
+    /**
+     * A client reading a long text as fast as it can runs far ahead of its player and, alone on
+     * the worker, decodes 4 s windows: new requests stop the window in progress (the worker
+     * preempts the turn, counted in /metrics) rather than wait for it, and the far-ahead client's
+     * audio is still whole: as long as the same text spoken with nobody else, within the voice's
+     * own variation (its durations are drawn with noise).
+     */
+    @Test
+    void newRequestsPreemptAClientFarAheadWhoseAudioStaysWhole() throws Exception {
+        try (RunningServer server = RunningServer.start("workers:\n  count: 1\n" + voices())) {
+            String[] words = Files.readString(RunningServer.texts().resolve("long.txt")).split(" ");
+            String text = String.join(" ", Arrays.copyOf(words, 300));
+            int alone = Wav.parse(speak(server, RealisticVoiceDirectory.X_LOW, text)).samples().length;
+            double preemptedBefore = metric(server, "assistant_api_preempted_turns_total");
+            HttpResponse<InputStream> ahead = open(server, RealisticVoiceDirectory.X_LOW, text, "wav");
+            ByteArrayOutputStream audio = new ByteArrayOutputStream();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (InputStream body = ahead.body()) {
+                    body.transferTo(audio);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            long since = System.nanoTime();
+            while (audio.size() / PCM_BYTES_PER_SECOND < (System.nanoTime() - since) / 1e9 + 3) {
+                assertTrue(System.nanoTime() - since < Duration.ofSeconds(60).toNanos(), "the long client never got ahead");
+                Thread.sleep(10);
+            }
+            for (int i = 0; i < 5; i++) {
+                assertTrue(speak(server, RealisticVoiceDirectory.X_LOW, "Turning on the lights.").length > 44, "audio for each new request");
+            }
+            reader.join();
+            assertTrue(metric(server, "assistant_api_preempted_turns_total") > preemptedBefore, "no turn was preempted");
+            assertTrue(metric(server, "assistant_api_preempted_seconds_total") > 0);
+            int beside = Wav.parse(audio.toByteArray()).samples().length;
+            double ratio = beside / (double) alone;
+            assertTrue(ratio > 0.9 && ratio < 1.1, beside + " samples beside the new requests, " + alone + " alone");
+            assertEquals(0, health(server).get("worker_restarts").intValue());
+        }
+    }
+
+    private static double metric(RunningServer server, String name) throws Exception {
+        return server.get("/metrics").body().lines().filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not in /metrics"));
     }
 
     /**

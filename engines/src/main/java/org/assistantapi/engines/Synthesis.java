@@ -27,6 +27,16 @@ public interface Synthesis {
         return speakNext(sink);
     }
 
+    /**
+     * Asks the {@code speakNext} call running on another thread to give up its part: the call
+     * returns true having spoken nothing, and a later call speaks that part as if it had never
+     * begun. For a caller with something more urgent (a new listener waiting for its first audio)
+     * while this call serves a listener far ahead. Thread-safe; between calls it does nothing.
+     * Engines whose parts are short (a sentence of espeak-ng takes milliseconds) ignore it.
+     */
+    default void interrupt() {
+    }
+
     /** Whether a sentence is left to speak. */
     boolean hasNext();
 }

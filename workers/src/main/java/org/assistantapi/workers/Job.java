@@ -80,6 +80,12 @@ final class Job {
     private long segmentEngineNanos;
     /** Null unless the client asked for word timings. */
     private JobWords words;
+    /** When the listener runs dry of the audio delivered so far (before the first audio: when the job came). */
+    private volatile long dryAtNanos = System.nanoTime();
+    /** The synthesis speaking in the engine call in progress; null between calls. */
+    private volatile Synthesis speaking;
+    /** The call in progress was interrupted ({@link #interrupt}). */
+    private volatile boolean interrupted;
 
     /**
      * Opens the encoder on the job's own frame stream: each flush of it becomes an audio frame of this job.
@@ -122,6 +128,26 @@ final class Job {
     /** How much audio the listener has in hand, in microseconds (see {@link PlaybackClock}). Synthesis thread only. */
     long slackMicros(long nowNanos) {
         return playback.slackMicros(nowNanos, !segments.isEmpty());
+    }
+
+    /**
+     * When its listener runs dry of the audio delivered so far, as of the last delivery (in the
+     * past once it has: a session's listener waiting for its next text, say). Any thread.
+     */
+    long dryAtNanos() {
+        return dryAtNanos;
+    }
+
+    /**
+     * Stops the engine call in progress, if any (see {@link Synthesis#interrupt()}): it speaks
+     * nothing, and the job speaks that part at its next turn. Any thread.
+     */
+    void interrupt() {
+        Synthesis synthesis = speaking;
+        if (synthesis != null) {
+            interrupted = true;
+            synthesis.interrupt();
+        }
     }
 
     /** The segment its next step speaks, if any. Synthesis thread only. */
@@ -215,12 +241,21 @@ final class Job {
             words.beginCall(segment.number());
         }
         long started = System.nanoTime();
-        segment.synthesis().speakNext(sink, budget);
+        interrupted = false;
+        speaking = segment.synthesis();
+        try {
+            segment.synthesis().speakNext(sink, budget);
+        } finally {
+            speaking = null;
+        }
         if (words != null) {
             words.endCall(!segment.synthesis().hasNext());
         }
         long now = System.nanoTime();
         segmentEngineNanos += now - started - encodingNanos[0];
+        if (interrupted && segmentSamples == samplesBefore) {
+            output.send(new FromWorker.Preempted(id, (now - started) / 1_000));
+        }
         deliver((segmentSamples - samplesBefore) * 1_000_000 / voice.info().sampleRate(), now);
         if (encoderFailure[0] != null) {
             throw encoderFailure[0];
@@ -239,6 +274,9 @@ final class Job {
             output.send(new FromWorker.Slack(id, slack, playback.waitedMicros()));
         }
         playback.delivered(micros, nowNanos, true);
+        if (micros > 0) {
+            dryAtNanos = nowNanos + playback.slackMicros(nowNanos, true) * 1_000;
+        }
     }
 
     /** Queues one encoded frame; it leaves at once if credit allows. */

@@ -29,8 +29,9 @@ import org.assistantapi.workers.protocol.ToWorker;
 /**
  * The worker's one synthesis thread. Active jobs take turns a piece (a sentence, or a bounded part
  * of a long one) at a time, in the {@link TurnOrder} configured, so a long text delays another
- * job's first audio by at most one piece. Control frames are handled between turns; credits and
- * cancels also act at once from the reader thread.
+ * job's first audio by at most one piece, or less: work that comes for a listener due well before
+ * the one in turn stops the turn (see {@link #preemptFor}). Control frames are handled between
+ * turns; credits and cancels also act at once from the reader thread.
  */
 final class JobScheduler implements Runnable {
 
@@ -47,6 +48,8 @@ final class JobScheduler implements Runnable {
     private final TextFrontEnd frontEnd;
     private final WorkerOutput output;
     private final HangWatch watch = new HangWatch();
+    /** The job whose turn the synthesis thread is taking, for the reader thread to preempt; null between turns. */
+    private volatile Job inTurn;
     /** Read once per language when a voice is prewarmed: markup, numbers, a date, a time, money, a unit. */
     private static final String WARM_UP_TEXT = "**Good morning!** On 3 May at 9:30 it was 21 °C, and 2 tickets cost $14.50.";
     /** The languages whose text front end has read {@link #WARM_UP_TEXT}. */
@@ -87,10 +90,29 @@ final class JobScheduler implements Runnable {
                 }
                 return; // answered here, so a long text on the synthesis thread never looks like a hang
             }
+            case ToWorker.StartJob start -> preemptFor(System.nanoTime()); // a new listener waits from now
+            case ToWorker.AppendText append -> {
+                Job job = jobs.get(append.jobId());
+                if (job != null) {
+                    preemptFor(job.dryAtNanos());
+                }
+            }
             default -> {
             }
         }
         inbox.add(frame); // also wakes the synthesis thread, which may now have work
+    }
+
+    /**
+     * Stops the turn in progress when work came for a listener due well before the one in turn
+     * ({@link Scheduling#preempts}): the synthesis thread then reads the frame and serves the job
+     * with the least slack, instead of finishing a window for a listener seconds ahead.
+     */
+    private void preemptFor(long dueNanos) {
+        Job job = inTurn;
+        if (job != null && scheduling.preempts(job.dryAtNanos(), dueNanos)) {
+            job.interrupt();
+        }
     }
 
     @Override
@@ -103,7 +125,9 @@ final class JobScheduler implements Runnable {
                     TurnOrder.Turn turn = scheduling.next(turns, System.nanoTime());
                     if (turn.job() != null) {
                         watch.begin();
+                        inTurn = turn.job();
                         speakNextPiece(turn.job(), turn.budget());
+                        inTurn = null;
                         watch.end();
                         continue;
                     }

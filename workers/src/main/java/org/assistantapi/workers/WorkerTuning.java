@@ -38,7 +38,8 @@ final class WorkerTuning {
         return new Scheduling(TurnOrder.valueOf(options.setting("scheduling.order", Scheduling.DEFAULT_ORDER.name())
                         .toUpperCase(Locale.ROOT)),
                 options.tuning("scheduling.max_ahead_ms", Scheduling.DEFAULT_MAX_AHEAD_MS) * 1_000L,
-                Duration.ofMillis(options.tuning("scheduling.shared_turn_ms", Scheduling.DEFAULT_SHARED_TURN_MS)));
+                Duration.ofMillis(options.tuning("scheduling.shared_turn_ms", Scheduling.DEFAULT_SHARED_TURN_MS)),
+                Duration.ofMillis(options.tuning("scheduling.preempt_margin_ms", Scheduling.DEFAULT_PREEMPT_MARGIN_MS)));
     }
 
     /** The text front-end's settings; the lexicon is read from its directory if that exists. */

@@ -71,6 +71,7 @@ public enum ConfigKey {
     SCHEDULING_ORDER("scheduling.order", "deadline", List.of("deadline", "round_robin")),
     SCHEDULING_MAX_AHEAD_MS("scheduling.max_ahead_ms", 10_000, 0, 3_600_000, Kind.WORKER_TUNING),
     SCHEDULING_SHARED_TURN_MS("scheduling.shared_turn_ms", 50, 10, 60_000, Kind.WORKER_TUNING),
+    SCHEDULING_PREEMPT_MARGIN_MS("scheduling.preempt_margin_ms", 500, 0, 3_600_000, Kind.WORKER_TUNING),
     SCHEDULING_PIECE_BUDGET_MS("scheduling.piece_budget_ms", 300, 10, 60_000, Kind.WORKER_TUNING),
     SCHEDULING_FIRST_PIECE_BUDGET_MS("scheduling.first_piece_budget_ms", 120, 10, 60_000, Kind.WORKER_TUNING);
 

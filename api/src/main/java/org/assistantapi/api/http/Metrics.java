@@ -113,6 +113,11 @@ final class Metrics {
                         + "read slower than real time)", totals.stalls());
         counter(out, "assistant_api_playback_stalled_seconds_total", "how long those gaps lasted, in all",
                 totals.stalledSeconds());
+        counter(out, "assistant_api_preempted_turns_total",
+                "turns a worker stopped because work came for a listener due well before the one in turn (a new "
+                        + "request, a session's next text): the stopped part is synthesized again later", totals.preemptedTurns());
+        counter(out, "assistant_api_preempted_seconds_total", "compute those stopped turns had spent, spent again: "
+                + "what preempting costs", totals.preemptedSeconds());
     }
 
     /** Two counters per voice whose rates divide into its real-time factor. */

@@ -219,6 +219,11 @@ final class PiperModel implements AutoCloseable {
      * @return the audio, however many dimensions the model's output has, flattened
      */
     FloatBuffer infer(long[] ids, Scales scales, int speaker) throws EngineException {
+        return infer(ids, scales, speaker, null);
+    }
+
+    /** @param options the run's options, which may stop it (see {@link CallRuns}); null for none */
+    FloatBuffer infer(long[] ids, Scales scales, int speaker, OrtSession.RunOptions options) throws EngineException {
         if (session == null) {
             throw new IllegalStateException("a split network runs through split(), not whole");
         }
@@ -228,7 +233,7 @@ final class PiperModel implements AutoCloseable {
              OnnxTensor scaleTensor = OnnxTensor.createTensor(environment, scales.toArray());
              OnnxTensor sid = speaker < 0 ? null : OnnxTensor.createTensor(environment, new long[] {speaker})) {
             putInputs(inputs, input, lengths, scaleTensor, sid);
-            try (OrtSession.Result result = session.run(inputs)) {
+            try (OrtSession.Result result = session.run(inputs, options)) {
                 OnnxValue output = result.get(0);
                 if (!(output instanceof OnnxTensor audio) || audio.getInfo().type != OnnxJavaType.FLOAT) {
                     throw new EngineException(EngineException.SYNTHESIS_FAILED,

@@ -46,6 +46,8 @@ public final class PiperSynthesis implements Synthesis {
 
     /** The piece being decoded; null between pieces. */
     private Decoding decoding;
+    /** The runs of the call in progress, which {@link #interrupt} stops; null between calls. Guarded by {@code this}. */
+    private CallRuns running;
 
     PiperSynthesis(PiperVoice voice, List<PhonemeSentence> sentences, PiperModel.Scales scales, int speaker,
                    long phonemizeNanos) {
@@ -76,9 +78,39 @@ public final class PiperSynthesis implements Synthesis {
         return speakNextTimed(sink, NO_BUDGET);
     }
 
+    /**
+     * Stops the call in progress: its piece or window goes back to be spoken by the next call, and
+     * its work so far is lost (at most one window's or one piece's compute).
+     */
+    @Override
+    public void interrupt() {
+        CallRuns runs;
+        synchronized (this) {
+            runs = running;
+        }
+        if (runs != null) {
+            runs.interrupt();
+        }
+    }
+
     private SentenceTimings speakNextTimed(PcmSink sink, Duration budget) throws EngineException {
+        try (CallRuns runs = CallRuns.open()) {
+            synchronized (this) {
+                running = runs;
+            }
+            try {
+                return speakNextTimed(sink, budget, runs);
+            } finally {
+                synchronized (this) {
+                    running = null;
+                }
+            }
+        }
+    }
+
+    private SentenceTimings speakNextTimed(PcmSink sink, Duration budget, CallRuns runs) throws EngineException {
         if (decoding != null) {
-            return speakWindow(sink, budget, 0, 0, 0);
+            return speakWindow(sink, budget, runs, 0, 0, 0);
         }
         while (pieces.isEmpty()) {
             PhonemeSentence sentence = sentences.poll();
@@ -94,12 +126,39 @@ public final class PiperSynthesis implements Synthesis {
         long idsDone = System.nanoTime();
         if (voice.windowed()) {
             SplitNetwork network = voice.model().split().orElseThrow();
-            decoding = new Decoding(piece, new WindowedPiece(network, network.front(ids.ids(), scales, speaker),
-                    voice.windows(), speaker));
+            SplitNetwork.Front front = unlessInterrupted(runs, () -> network.front(ids.ids(), scales, speaker, runs.options()));
+            if (front == null) {
+                return interrupted(piece, ids.ids().length);
+            }
+            decoding = new Decoding(piece, new WindowedPiece(network, front, voice.windows(), speaker));
             decoding.windows().wordTimings(piece.words(), ids.starts()).forEach(sink::word);
-            return speakWindow(sink, budget, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
+            return speakWindow(sink, budget, runs, ids.ids().length, idsDone - start, System.nanoTime() - idsDone);
         }
-        return speakWhole(piece, ids.ids(), sink, idsDone - start);
+        return speakWhole(piece, ids.ids(), sink, runs, idsDone - start);
+    }
+
+    /** One or more ONNX Runtime runs of the call. */
+    @FunctionalInterface
+    private interface Runs<T> {
+        T run() throws EngineException;
+    }
+
+    /** What the runs return, or null when the call was interrupted (their failure is the interrupt's). */
+    private static <T> T unlessInterrupted(CallRuns call, Runs<T> runs) throws EngineException {
+        try {
+            return runs.run();
+        } catch (EngineException e) {
+            if (call.interrupted()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** An interrupted call's piece goes back first in line; the call spoke nothing. */
+    private SentenceTimings interrupted(Piece piece, int ids) {
+        pieces.addFirst(piece);
+        return new SentenceTimings(ids, 0, 0, 0, 0);
     }
 
     /** Cuts a sentence into the pieces the voice allows, each with the words its phonemes speak. */
@@ -119,9 +178,13 @@ public final class PiperSynthesis implements Synthesis {
     }
 
     /** A whole piece through the unsplit network, scaled to Piper's loudness. */
-    private SentenceTimings speakWhole(Piece piece, long[] ids, PcmSink sink, long idsNanos) throws EngineException {
+    private SentenceTimings speakWhole(Piece piece, long[] ids, PcmSink sink, CallRuns runs, long idsNanos)
+            throws EngineException {
         long inferenceStart = System.nanoTime();
-        FloatBuffer audio = voice.model().infer(ids, scales, speaker);
+        FloatBuffer audio = unlessInterrupted(runs, () -> voice.model().infer(ids, scales, speaker, runs.options()));
+        if (audio == null) {
+            return interrupted(piece, ids.length);
+        }
         long inferenceDone = System.nanoTime();
         voice.measured(piece.phonemes().length(), inferenceDone - inferenceStart);
         short[] pcm = PcmConverter.toPcm(audio, scaleFor(audio, piece.firstOfSentence()));
@@ -138,12 +201,18 @@ public final class PiperSynthesis implements Synthesis {
      * The next window of the piece being decoded, cut to what fits the budget where the plan
      * allows; the sentence silence after the sentence's last.
      */
-    private SentenceTimings speakWindow(PcmSink sink, Duration budget, int ids, long idsNanos, long frontNanos)
-            throws EngineException {
+    private SentenceTimings speakWindow(PcmSink sink, Duration budget, CallRuns runs, int ids, long idsNanos,
+                                       long frontNanos) throws EngineException {
         Piece piece = decoding.piece();
         WindowedPiece windowed = decoding.windows();
         long decodeStart = System.nanoTime();
-        WindowedPiece.Decoded window = windowed.done() ? null : windowed.decodeNext(voice.windowFramesWithin(budget));
+        WindowedPiece.Decoded window = null;
+        if (!windowed.done()) {
+            window = unlessInterrupted(runs, () -> windowed.decodeNext(voice.windowFramesWithin(budget), runs.options()));
+            if (window == null) {
+                return new SentenceTimings(ids, 0, idsNanos, frontNanos, 0); // the window is decoded by the next call
+            }
+        }
         long decoded = System.nanoTime();
         short[] pcm = new short[0];
         if (window != null) {

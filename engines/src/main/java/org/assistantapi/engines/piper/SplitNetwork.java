@@ -105,6 +105,11 @@ final class SplitNetwork implements AutoCloseable {
     }
 
     Front front(long[] ids, PiperModel.Scales scales, int speaker) throws EngineException {
+        return front(ids, scales, speaker, null);
+    }
+
+    /** @param options the run's options, which may stop it (see {@link CallRuns}); null for none */
+    Front front(long[] ids, PiperModel.Scales scales, int speaker, OrtSession.RunOptions options) throws EngineException {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try (OnnxTensor input = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), new long[] {1, ids.length});
              OnnxTensor lengths = OnnxTensor.createTensor(environment, new long[] {ids.length});
@@ -112,7 +117,7 @@ final class SplitNetwork implements AutoCloseable {
              OnnxTensor sid = speaker < 0 ? null : OnnxTensor.createTensor(environment, new long[] {speaker})) {
             PiperModel.putInputs(inputs, input, lengths, scaleTensor, sid);
             inputs.keySet().retainAll(front.getInputNames());
-            try (OrtSession.Result result = front.run(inputs)) {
+            try (OrtSession.Result result = front.run(inputs, options)) {
                 Map<String, Tensor> outputs = new HashMap<>();
                 int frames = 0;
                 for (String name : flowInputs) {
@@ -139,16 +144,25 @@ final class SplitNetwork implements AutoCloseable {
      * context's samples are cut off after each.
      */
     float[] decode(Front sentence, int start, int end, int speaker) throws EngineException {
+        return decode(sentence, start, end, speaker, null);
+    }
+
+    /**
+     * Like {@link #decode(Front, int, int, int)}, with options that may stop its runs (see
+     * {@link CallRuns}; null for none). A stopped decode leaves the sentence as it was, but for
+     * latent frames the flow has made: the next decode of the window finds them made.
+     */
+    float[] decode(Front sentence, int start, int end, int speaker, OrtSession.RunOptions options) throws EngineException {
         Spans spans = spans(sentence, new DecoderWindows.Window(start, end));
         // The rest of the sentence in one stretch: each stretch more would cost a run's fixed part
         // (~3 ms with the medium voice) and recompute the flow's context twice (2 × 32 frames), and
         // a frame of the flow costs about a sixth of one of the decoder, so the second window comes
         // late by at most about what the front cost before the first.
-        flowUpTo(sentence, sentence.ready == 0 ? spans.headTo() : sentence.frames);
+        flowUpTo(sentence, sentence.ready == 0 ? spans.headTo() : sentence.frames, options);
         int width = spans.headTo() - spans.headFrom();
         int step = headField.hop();
         float[] upsampled = run(head, NetworkSplitter.LATENT, sentence.latent, sentence.frames, spans.headFrom(),
-                spans.headTo(), speaker);
+                spans.headTo(), speaker, options);
         int upsampledChannels = upsampled.length / (width * step);
         if (upsampled.length != upsampledChannels * width * step) {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "the decoder's first stage made " + upsampled.length
@@ -156,7 +170,7 @@ final class SplitNetwork implements AutoCloseable {
         }
         int tailStart = (spans.tailFrom() - spans.headFrom()) * step;
         float[] audio = run(tail, NetworkSplitter.UPSAMPLED, upsampled, width * step, tailStart,
-                tailStart + (spans.tailTo() - spans.tailFrom()) * step, speaker);
+                tailStart + (spans.tailTo() - spans.tailFrom()) * step, speaker, options);
         int hop = field.hop();
         if (audio.length != (spans.tailTo() - spans.tailFrom()) * hop) {
             throw new EngineException(EngineException.SYNTHESIS_FAILED, "the decoder made " + audio.length
@@ -182,8 +196,8 @@ final class SplitNetwork implements AutoCloseable {
      * One decoder stage on columns {@code [from, to)} of {@code values} (rows of {@code rowLength},
      * one per channel): its single output's values.
      */
-    private float[] run(OrtSession stage, String inputName, float[] values, int rowLength, int from, int to, int speaker)
-            throws EngineException {
+    private float[] run(OrtSession stage, String inputName, float[] values, int rowLength, int from, int to, int speaker,
+                        OrtSession.RunOptions options) throws EngineException {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         long[] shape = {1, values.length / rowLength, to - from};
         try (NativeTensor input = NativeTensor.columns(environment, values, rowLength, from, to, shape);
@@ -192,7 +206,7 @@ final class SplitNetwork implements AutoCloseable {
             if (sid != null && stage.getInputNames().contains("sid")) {
                 inputs.put("sid", sid);
             }
-            try (OrtSession.Result result = stage.run(inputs)) {
+            try (OrtSession.Result result = stage.run(inputs, options)) {
                 return floats(((OnnxTensor) result.get(0)).getFloatBuffer());
             }
         } catch (OrtException e) {
@@ -203,7 +217,7 @@ final class SplitNetwork implements AutoCloseable {
     }
 
     /** Runs the flow on the frames from those made so far up to {@code upTo}, widened by its context. */
-    private void flowUpTo(Front sentence, int upTo) throws EngineException {
+    private void flowUpTo(Front sentence, int upTo, OrtSession.RunOptions options) throws EngineException {
         if (upTo <= sentence.ready) {
             return;
         }
@@ -218,7 +232,7 @@ final class SplitNetwork implements AutoCloseable {
             }
             Map<String, OnnxTensor> tensors = new HashMap<>();
             inputs.forEach((name, input) -> tensors.put(name, input.tensor()));
-            try (OrtSession.Result result = flow.run(tensors)) {
+            try (OrtSession.Result result = flow.run(tensors, options)) {
                 float[] latent = floats(((OnnxTensor) result.get(0)).getFloatBuffer());
                 int width = to - from;
                 if (latent.length != channels * width) {

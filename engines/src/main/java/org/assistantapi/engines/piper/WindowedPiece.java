@@ -3,6 +3,8 @@ package org.assistantapi.engines.piper;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.onnxruntime.OrtSession;
+
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.WordTiming;
 
@@ -39,12 +41,15 @@ final class WindowedPiece {
         return (previous == null ? 0 : previous.end()) >= front.frames();
     }
 
-    /** The next window, at most {@code limit} frames where the plan allows (see {@link DecoderWindows#next}). */
-    Decoded decodeNext(int limit) throws EngineException {
+    /**
+     * The next window, at most {@code limit} frames where the plan allows (see {@link DecoderWindows#next});
+     * a decode that fails or is stopped leaves the piece where it was.
+     */
+    Decoded decodeNext(int limit, OrtSession.RunOptions options) throws EngineException {
         DecoderWindows.Window window = plan.next(front.frames(), previous, limit);
+        float[] audio = network.decode(front, window.start(), window.end(), speaker, options);
         boolean first = previous == null;
         previous = window;
-        float[] audio = network.decode(front, window.start(), window.end(), speaker);
         return new Decoded(audio, first, window.end() == front.frames(), network.decodedFrames(front, window));
     }
 

@@ -3,13 +3,9 @@ package org.assistantapi.engines.piper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.assistantapi.engines.PcmSink;
 import org.assistantapi.engines.SynthesisOptions;
@@ -35,13 +31,7 @@ class PiperWordTimingsTest {
     @ParameterizedTest
     @EnumSource(Quality.class)
     void eachWordStartsWithinOneHopOfTheDurationSum(Quality quality, @TempDir Path voices) throws Exception {
-        Path source = RealisticVoices.directory(quality);
-        String id = quality.voiceId();
-        Files.copy(source.resolve(id + ".onnx"), voices.resolve(id + ".onnx"));
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode config = (ObjectNode) json.readTree(source.resolve(id + ".onnx.json").toFile());
-        ((ObjectNode) config.get("inference")).put("noise_w", 0.0);
-        json.writeValue(voices.resolve(id + ".onnx.json").toFile(), config);
+        String id = RealisticVoices.copyWithoutNoise(quality, voices, "noise_w");
         for (double speed : new double[] {1.0, 1.5}) {
             try (PiperEngine engine = new PiperEngine(PiperSettings.of(List.of(voices)));
                  PiperVoice voice = (PiperVoice) engine.load(id)) {

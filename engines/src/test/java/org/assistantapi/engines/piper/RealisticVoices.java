@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * The compute-realistic Piper voices (Piper's VITS network with random weights), made on demand by
  * {@code src/test/voices/make_realistic_voices.py} and cached in the repository's git-ignored
@@ -59,6 +62,26 @@ public final class RealisticVoices {
         }
         // The directory is the last line; anything before it is the generator's chatter.
         return Path.of(output.substring(output.lastIndexOf('\n') + 1));
+    }
+
+    /**
+     * A copy of a voice in {@code into} whose {@code .onnx.json} sets the named noise scales
+     * ({@code noise_scale}, {@code noise_w}) to 0, so every run of a text draws the same audio.
+     *
+     * @return the voice's id in {@code into}
+     */
+    public static String copyWithoutNoise(Quality quality, Path into, String... scales)
+            throws IOException, InterruptedException {
+        Path source = directory(quality);
+        String id = quality.voiceId();
+        Files.copy(source.resolve(id + ".onnx"), into.resolve(id + ".onnx"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode config = (ObjectNode) json.readTree(source.resolve(id + ".onnx.json").toFile());
+        for (String scale : scales) {
+            ((ObjectNode) config.get("inference")).put(scale, 0.0);
+        }
+        json.writeValue(into.resolve(id + ".onnx.json").toFile(), config);
+        return id;
     }
 
     /** The checkout's root, found upwards from the working directory (a module's, under Maven). */

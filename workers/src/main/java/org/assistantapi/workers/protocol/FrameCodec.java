@@ -44,6 +44,7 @@ public final class FrameCodec {
     private static final byte PHONEMIZED = 30;
     private static final byte SPEAKING = 31;
     private static final byte SLACK = 32;
+    private static final byte PREEMPTED = 33;
 
     private FrameCodec() {
     }
@@ -205,6 +206,11 @@ public final class FrameCodec {
                 out.writeLong(f.slackMicros());
                 out.writeLong(f.waitedMicros());
             }
+            case FromWorker.Preempted f -> {
+                out.writeByte(PREEMPTED);
+                out.writeLong(f.jobId());
+                out.writeLong(f.lostMicros());
+            }
             case FromWorker.End f -> {
                 out.writeByte(END);
                 out.writeLong(f.jobId());
@@ -278,6 +284,7 @@ public final class FrameCodec {
             case WORD -> new FromWorker.Word(in.readLong(), in.readInt(), readString(in), in.readLong(), in.readLong());
             case SPEAKING -> new FromWorker.Speaking(in.readLong(), in.readInt());
             case SLACK -> new FromWorker.Slack(in.readLong(), in.readLong(), in.readLong());
+            case PREEMPTED -> new FromWorker.Preempted(in.readLong(), in.readLong());
             case END -> new FromWorker.End(in.readLong());
             case FAILED -> new FromWorker.Failed(in.readLong(), FailureCode.of(readString(in)), readString(in));
             case PONG -> new FromWorker.Pong(in.readLong(), in.readInt(), readStrings(in));

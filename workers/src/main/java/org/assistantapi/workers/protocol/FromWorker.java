@@ -70,6 +70,14 @@ public sealed interface FromWorker extends Frame {
     record Slack(long jobId, long slackMicros, long waitedMicros) implements FromWorker {
     }
 
+    /**
+     * The job's engine call was stopped for another job whose listener was due well before its
+     * own (the worker's scheduler preempted its turn): the call spoke nothing, and the
+     * {@code lostMicros} of compute it had spent are spent again at a later turn. Takes no credit.
+     */
+    record Preempted(long jobId, long lostMicros) implements FromWorker {
+    }
+
     /** The job's audio is complete. */
     record End(long jobId) implements FromWorker {
     }

@@ -53,6 +53,7 @@ class FrameCodecTest {
                 new FromWorker.Word(1, 3, "Grüße", 1_250_000, 1_700_000),
                 new FromWorker.Speaking(7, 2),
                 new FromWorker.Slack(7, -250_000, 120_000),
+                new FromWorker.Preempted(7, 48_000),
                 new FromWorker.End(1),
                 new FromWorker.Failed(2, FailureCode.INVALID_SPEAKER, "no speaker zed"),
                 new FromWorker.Pong(7, 2, List.of("v")),
