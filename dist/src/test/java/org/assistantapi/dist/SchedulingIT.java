@@ -156,9 +156,7 @@ class SchedulingIT {
     }
 
     private static double metric(RunningServer server, String name) throws Exception {
-        return server.get("/metrics").body().lines().filter(line -> line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1))).findFirst()
-                .orElseThrow(() -> new AssertionError(name + " is not in /metrics"));
+        return MetricsText.value(server.get("/metrics").body(), name);
     }
 
     /**

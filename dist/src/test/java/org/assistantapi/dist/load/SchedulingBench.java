@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.assistantapi.dist.MetricsText;
 import org.assistantapi.dist.RealisticVoiceDirectory;
 
 /**
@@ -33,15 +34,29 @@ import org.assistantapi.dist.RealisticVoiceDirectory;
  * can help; a session client reads the session's events to know where each flush's audio ends),
  * the machine's total rate (audio seconds
  * per wall second: demand-bound below capacity, where the deadline order paces jobs far ahead),
- * and the CPU the server and its workers spent per audio second (what capacity is made of: 2
- * cores over it is the most the machine can make). Bounded: one request or session per client and level, and the load tool's
- * time limit.
+ * the CPU the server and its workers spent per audio second (what capacity is made of: 2
+ * cores over it is the most the machine can make) and the load tool's own, and the share of the
+ * machine's cores all three kept busy during the row (its clients run on the same cores), and the
+ * turns the workers preempted with the compute those lost (the server's /metrics). Bounded: one
+ * request or session per client and level (five, one after the other, for one client), and the
+ * load tool's time limit.
  */
 final class SchedulingBench {
 
     private static final PrintStream OUT = System.out;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double WAIT_THRESHOLD_SECONDS = 0.25;
+    /**
+     * Untimed rows of one reply per worker before the table: a fresh worker's first ~40 sentences
+     * of a split voice run slower while its heaps grow (docs/developer/piper.md), and a real
+     * server's workers are past them; with one row the first clients of the table paid for it.
+     */
+    private static final int WARM_UP_ROWS = 8;
+    /**
+     * A one-client row asks this many times, one after the other: the figure every other row's
+     * first byte is held against, a median rather than one request's luck.
+     */
+    private static final int ONE_CLIENT_RUNS = 5;
 
     /** One of the two servers: its label in the table and its {@code scheduling.*} keys ("key: value,key: value"). */
     private record Scheduler(String label, String keys) {
@@ -114,11 +129,13 @@ final class SchedulingBench {
                         + "\nvoices:\n  dirs: [\"" + voices + "\"]\n  prewarm: [" + voice + "]\n" + scheduler.yaml()));
             }
             for (LaunchedServer server : servers.values()) { // untimed: the workers' JIT and heaps warm up
-                bench.row("one-shot", workers, "warm-up", server);
+                for (int i = 0; i < WARM_UP_ROWS; i++) {
+                    bench.row("one-shot", workers, "warm-up", server);
+                }
             }
             OUT.println();
-            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s (with the LLM's) | total rate (audio s / wall s) | CPU s per audio s: workers + server | load avg (1 min) |");
-            OUT.println("|---|---|---|---|---|---|---|---|---|");
+            OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s (with the LLM's) | total rate (audio s / wall s) | CPU s per audio s: workers + server (+ load tool) | machine busy | turns preempted (compute lost) | load avg (1 min) |");
+            OUT.println("|---|---|---|---|---|---|---|---|---|---|---|");
             boolean deadlineFirst = true;
             for (String kind : kinds) {
                 for (int clients : levels) {
@@ -138,20 +155,11 @@ final class SchedulingBench {
         URI base = server.base();
         ServerProcesses processes = server.processes().orElseThrow();
         CpuSample cpuBefore = processes.cpu();
+        Preemptions preemptedBefore = preemptions(base);
         long started = System.nanoTime();
         List<PlaybackTrace> traces = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<PlaybackTrace>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                long delayMillis = spread.toMillis() * i / clients;
-                futures.add(pool.submit(() -> {
-                    Thread.sleep(delayMillis);
-                    return kind.equals("one-shot") ? oneShot(base) : session(base);
-                }));
-            }
-            for (Future<PlaybackTrace> future : futures) {
-                traces.add(future.get());
-            }
+        for (int run = 0; run < (clients == 1 ? ONE_CLIENT_RUNS : 1); run++) {
+            traces.addAll(clients(kind, clients, base));
         }
         List<PlaybackTrace> spoken = traces.stream().filter(t -> t.error() == null && t.hasAudio()).toList();
         long failed = traces.size() - spoken.size();
@@ -166,13 +174,51 @@ final class SchedulingBench {
         double audio = spoken.stream().mapToDouble(PlaybackTrace::audioSeconds).sum();
         double wall = (spoken.stream().mapToLong(PlaybackTrace::endNanos).max().orElse(started) - started) / 1e9;
         CpuUsage cpu = processes.cpu().since(cpuBefore);
+        Preemptions preempted = preemptions(base).since(preemptedBefore);
         double workersPerAudio = cpu.workers().toNanos() / 1e9 / audio;
         double serverPerAudio = cpu.server().toNanos() / 1e9 / audio;
+        double toolPerAudio = cpu.loadTool().toNanos() / 1e9 / audio;
+        // The share of the machine's cores the row kept busy, the load tool's clients included.
+        double busy = (cpu.workers().plus(cpu.server()).plus(cpu.loadTool()).toNanos() / 1e9) / wall
+                / Runtime.getRuntime().availableProcessors();
         String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f (%.2f) | %.1f× | %.3f + %.3f%s | %s |", kind,
-                clients, order, firstByte.millis(0.5), firstByte.millis(0.99), waiting, spoken.size(),
+        return ResultsTable.format("| %s | %d | %s | %.0f / %.0f | %d of %d%s | %.2f (%.2f) | %.1f× | %.3f + %.3f (+ %.3f)%s | %.0f %% | %d (%.2f s) | %s |",
+                kind, clients, order, firstByte.millis(0.5), firstByte.millis(0.99), waiting, spoken.size(),
                 failed > 0 ? " (" + failed + " failed)" : "", worst, worstAny, audio / wall, workersPerAudio, serverPerAudio,
-                cpu.sameWorkers() ? "" : " (a worker restarted)", load);
+                toolPerAudio, cpu.sameWorkers() ? "" : " (a worker restarted)", busy * 100, preempted.turns(), preempted.seconds(), load);
+    }
+
+    /** The server's count of preempted turns and the compute they lost, from /metrics. */
+    private record Preemptions(long turns, double seconds) {
+        Preemptions since(Preemptions before) {
+            return new Preemptions(turns - before.turns, seconds - before.seconds);
+        }
+    }
+
+    private Preemptions preemptions(URI base) throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new Preemptions((long) MetricsText.value(metrics, "assistant_api_preempted_turns_total"),
+                MetricsText.value(metrics, "assistant_api_preempted_seconds_total"));
+    }
+
+    /** The row's clients, each starting at its place in the spread, and what each one's player made of its stream. */
+    private List<PlaybackTrace> clients(String kind, int clients, URI base) throws Exception {
+        List<PlaybackTrace> traces = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<PlaybackTrace>> futures = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                long delayMillis = spread.toMillis() * i / clients;
+                futures.add(pool.submit(() -> {
+                    Thread.sleep(delayMillis);
+                    return kind.equals("one-shot") ? oneShot(base) : session(base);
+                }));
+            }
+            for (Future<PlaybackTrace> future : futures) {
+                traces.add(future.get());
+            }
+        }
+        return traces;
     }
 
     /** One request for the reply, read as it comes. */
