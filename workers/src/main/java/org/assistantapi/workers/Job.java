@@ -252,9 +252,12 @@ final class Job {
             words.endCall(!segment.synthesis().hasNext());
         }
         long now = System.nanoTime();
-        segmentEngineNanos += now - started - encodingNanos[0];
+        long engineNanos = now - started - encodingNanos[0];
         if (interrupted && segmentSamples == samplesBefore) {
-            output.send(new FromWorker.Preempted(id, (now - started) / 1_000));
+            // Made nothing: not this segment's cost (core measures each voice's cost from it).
+            output.send(new FromWorker.Preempted(id, engineNanos / 1_000));
+        } else {
+            segmentEngineNanos += engineNanos;
         }
         deliver((segmentSamples - samplesBefore) * 1_000_000 / voice.info().sampleRate(), now);
         if (encoderFailure[0] != null) {

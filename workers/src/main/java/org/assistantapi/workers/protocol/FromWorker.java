@@ -73,7 +73,8 @@ public sealed interface FromWorker extends Frame {
     /**
      * The job's engine call was stopped for another job whose listener was due well before its
      * own (the worker's scheduler preempted its turn): the call spoke nothing, and the
-     * {@code lostMicros} of compute it had spent are spent again at a later turn. Takes no credit.
+     * {@code lostMicros} of compute it had spent are spent again at a later turn (they are not in
+     * the segment's {@link SegmentSpoken#engineMicros}). Takes no credit.
      */
     record Preempted(long jobId, long lostMicros) implements FromWorker {
     }
