@@ -46,8 +46,8 @@ public final class PiperSynthesis implements Synthesis {
 
     /** The piece being decoded; null between pieces. */
     private Decoding decoding;
-    /** The runs of the call in progress, which {@link #interrupt} stops; null between calls. Guarded by {@code this}. */
-    private CallRuns running;
+    /** The runs of the call in progress, which {@link #interrupt} stops; null between calls. */
+    private volatile CallRuns running;
 
     PiperSynthesis(PiperVoice voice, List<PhonemeSentence> sentences, PiperModel.Scales scales, int speaker,
                    long phonemizeNanos) {
@@ -84,26 +84,19 @@ public final class PiperSynthesis implements Synthesis {
      */
     @Override
     public void interrupt() {
-        CallRuns runs;
-        synchronized (this) {
-            runs = running;
-        }
+        CallRuns runs = running;
         if (runs != null) {
-            runs.interrupt();
+            runs.interrupt(); // does nothing once the call has closed them
         }
     }
 
     private SentenceTimings speakNextTimed(PcmSink sink, Duration budget) throws EngineException {
         try (CallRuns runs = CallRuns.open()) {
-            synchronized (this) {
-                running = runs;
-            }
+            running = runs;
             try {
                 return speakNextTimed(sink, budget, runs);
             } finally {
-                synchronized (this) {
-                    running = null;
-                }
+                running = null;
             }
         }
     }
