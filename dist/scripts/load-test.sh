@@ -7,7 +7,7 @@
 #
 # Scenarios: pool (issue 5's benchmark), slow-readers, disconnects, mixed, llm-sessions,
 # worker-kills, session-latency (all by default), and soak and abuse (by name only); see --help.
-#   dist/scripts/load-test.sh scheduling [--levels 1,2,4,8,12,16] [--workers 2] [--voice medium|x_low] [--kinds ...] [--spread S] [--against "shared_turn_ms: 60000"]
+#   dist/scripts/load-test.sh scheduling [--levels 1,2,4,8,12,16] [--workers 2] [--voice medium|x_low] [--kinds ...] [--spread S] [--against "shared_turn_ms: 60000" | --against-image DIR]
 # runs issue 15's benchmark instead: both schedulers side by side with the realistic Piper voice.
 #   dist/scripts/load-test.sh first-audio [--voices medium,x_low] [--runs 7]
 # runs issue 16's: a 20-word sentence's first audio, decoder windows against whole sentences.

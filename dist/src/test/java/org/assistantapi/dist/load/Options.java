@@ -34,10 +34,12 @@ record Options(List<String> scenarios, Optional<URI> url, Optional<Long> pid, Op
               --help        this text
             usage: LoadTool scheduling [--levels 1,2,4,8,12,16] [--workers 2] [--voice medium|x_low]
                                        [--kinds one-shot,llm-session] [--scheduling "key: v,key: v"]
-                                       [--spread SECONDS] [--against "key: v"]
+                                       [--spread SECONDS] [--against "key: v" | --against-image DIR]
                             issue 15's benchmark: two servers (scheduling.order deadline and
                             round_robin, or with --against deadline and deadline with those
-                            keys), the realistic Piper voice, one-shot replies and
+                            keys, or with --against-image deadline and deadline from the
+                            runtime image in DIR, another build's), the realistic Piper voice,
+                            one-shot replies and
                             LLM-paced sessions, a row's clients starting together (or evenly
                             over --spread seconds); 30 minutes at most
             usage: LoadTool first-audio [--voices medium,x_low] [--runs 7]

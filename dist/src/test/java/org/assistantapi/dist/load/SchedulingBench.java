@@ -28,7 +28,8 @@ import org.assistantapi.dist.RealisticVoiceDirectory;
  * (or {@code --levels}), each asking once for an assistant reply (reply.txt), then the same number
  * of LLM-paced sessions (the reply fed a word every 40–80 ms, flushed at sentence ends), against
  * two servers started side by side, one per {@code scheduling.order} (or, with {@code --against},
- * both deadline, the second with other keys), each level run on one then the other. Per row: first byte p50/p99, the share of streams where a player starting at the
+ * both deadline, the second with other keys; with {@code --against-image}, both deadline, the
+ * second from another build's runtime image), each level run on one then the other. Per row: first byte p50/p99, the share of streams where a player starting at the
  * first byte waits more than 0.25 s for the server, the worst such wait (and, beside it, the worst
  * wait counting the time a session's text was not written yet: the LLM's part, which no server
  * can help; a session client reads the session's events to know where each flush's audio ends),
@@ -58,8 +59,11 @@ final class SchedulingBench {
      */
     private static final int ONE_CLIENT_RUNS = 5;
 
-    /** One of the two servers: its label in the table and its {@code scheduling.*} keys ("key: value,key: value"). */
-    private record Scheduler(String label, String keys) {
+    /**
+     * One of the two servers: its label in the table, its {@code scheduling.*} keys ("key: value,key: value")
+     * and the runtime image it runs from.
+     */
+    private record Scheduler(String label, String keys, Path home) {
         String yaml() {
             return "scheduling:\n  " + keys.replace(",", "\n  ") + "\n";
         }
@@ -79,10 +83,11 @@ final class SchedulingBench {
 
     /**
      * @param args {@code [--levels 1,2,4] [--workers N] [--voice medium|x_low] [--kinds one-shot,llm-session]
-     *             [--scheduling "key: value,key: value"] [--against "key: value"] [--spread SECONDS]} (more
-     *             {@code scheduling.*} keys for both servers; a second server with the deadline order and these
-     *             keys instead of the round robin; clients starting evenly over that many seconds instead of all
-     *             at once)
+     *             [--scheduling "key: value,key: value"] [--against "key: value"] [--against-image DIR]
+     *             [--spread SECONDS]} (more {@code scheduling.*} keys for both servers; a second server with the
+     *             deadline order and these keys instead of the round robin; or one with the deadline order from
+     *             the runtime image in DIR, another build's; clients starting evenly over that many seconds
+     *             instead of all at once)
      */
     static void main(List<String> args) throws Exception {
         List<Integer> levels = List.of(1, 2, 4, 8, 12, 16);
@@ -91,6 +96,7 @@ final class SchedulingBench {
         String quality = "medium";
         String extraScheduling = ""; // e.g. "max_ahead_ms: 60000", for both servers
         String against = ""; // e.g. "shared_turn_ms: 60000": deadline against deadline with these keys
+        Path againstImage = null; // e.g. a copy of dist/target/assistant-api built from an earlier commit
         Duration spread = Duration.ZERO;
         for (int i = 0; i + 1 < args.size(); i += 2) {
             switch (args.get(i)) {
@@ -100,9 +106,11 @@ final class SchedulingBench {
                 case "--kinds" -> kinds = List.of(args.get(i + 1).split(","));
                 case "--scheduling" -> extraScheduling = args.get(i + 1);
                 case "--against" -> against = args.get(i + 1);
+                case "--against-image" -> againstImage = Path.of(args.get(i + 1)).toAbsolutePath().normalize();
                 case "--spread" -> spread = Duration.ofMillis(Math.round(Double.parseDouble(args.get(i + 1)) * 1000));
                 default -> throw new IllegalArgumentException(
-                        "scheduling takes --levels, --workers, --voice, --kinds, --scheduling, --against, --spread, not "
+                        "scheduling takes --levels, --workers, --voice, --kinds, --scheduling, --against, --against-image, "
+                                + "--spread, not "
                                 + args.get(i));
             }
         }
@@ -117,15 +125,24 @@ final class SchedulingBench {
                 + (spread.isZero() ? "a row's clients start together" : "a row's clients start evenly over " + spread.toMillis() / 1000.0 + " s")
                 + (extraScheduling.isEmpty() ? "" : "; scheduling " + extraScheduling));
         String both = extraScheduling.isEmpty() ? "" : "," + extraScheduling;
-        List<Scheduler> schedulers = List.of(new Scheduler("deadline", "order: deadline" + both), against.isEmpty()
-                ? new Scheduler("round_robin", "order: round_robin" + both)
-                : new Scheduler("deadline, " + against, "order: deadline" + both + "," + against));
+        if (againstImage != null && !Files.isExecutable(againstImage.resolve("bin/assistant-api"))) {
+            throw new IllegalArgumentException("--against-image: no runtime image at " + againstImage + " (no bin/assistant-api)");
+        }
+        Scheduler second;
+        if (againstImage != null) {
+            second = new Scheduler("deadline, " + againstImage.getFileName(), "order: deadline" + both, againstImage);
+        } else if (!against.isEmpty()) {
+            second = new Scheduler("deadline, " + against, "order: deadline" + both + "," + against, Options.home());
+        } else {
+            second = new Scheduler("round_robin", "order: round_robin" + both, Options.home());
+        }
+        List<Scheduler> schedulers = List.of(new Scheduler("deadline", "order: deadline" + both, Options.home()), second);
         Map<String, LaunchedServer> servers = new java.util.concurrent.ConcurrentHashMap<>();
         // On the time limit or a signal too, the servers and their workers stop.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.values().forEach(LaunchedServer::close)));
         try {
             for (Scheduler scheduler : schedulers) {
-                servers.put(scheduler.label(), LaunchedServer.start(Options.home(), "workers:\n  count: " + workers
+                servers.put(scheduler.label(), LaunchedServer.start(scheduler.home(), "workers:\n  count: " + workers
                         + "\nvoices:\n  dirs: [\"" + voices + "\"]\n  prewarm: [" + voice + "]\n" + scheduler.yaml()));
             }
             for (LaunchedServer server : servers.values()) { // untimed: the workers' JIT and heaps warm up

@@ -20,7 +20,8 @@ import org.assistantapi.engines.EngineException;
  * the flow and then the decoder turn any window of frames, widened by their receptive fields,
  * into exactly the samples the whole network would have made for it. The flow's output (the
  * latent) is kept per sentence, so each latent frame is made once, apart from the flow's context
- * at each new stretch; there are two: the first window's, then the rest of the sentence. The
+ * at each new stretch; there are three: the first window's, the second's, then the rest of the
+ * sentence. The
  * decoder runs as its head (first upsampling stage) over the window widened by the head's reach
  * and the tail's, then its tail over the head's output widened by the tail's reach only: the
  * tail, most of the decoder's cost, recomputes a frame or two at a window's edge where the whole
@@ -42,6 +43,8 @@ final class SplitNetwork implements AutoCloseable {
         private final float[] durations;
         private final float[] latent;
         private int ready;
+        /** Stretches of the flow run so far. */
+        private int stretches;
 
         private Front(Map<String, Tensor> flowInputs, int frames, float[] durations, int channels) {
             this.flowInputs = flowInputs;
@@ -60,6 +63,9 @@ final class SplitNetwork implements AutoCloseable {
             return durations.clone();
         }
     }
+
+    /** Windows whose flow runs only as far as they need; the next runs it to the sentence's end. */
+    private static final int WINDOWED_STRETCHES = 2;
 
     private final OrtEnvironment environment;
     private final OrtSession front;
@@ -154,11 +160,11 @@ final class SplitNetwork implements AutoCloseable {
      */
     float[] decode(Front sentence, int start, int end, int speaker, OrtSession.RunOptions options) throws EngineException {
         Spans spans = spans(sentence, new DecoderWindows.Window(start, end));
-        // The rest of the sentence in one stretch: each stretch more would cost a run's fixed part
-        // (~3 ms with the medium voice) and recompute the flow's context twice (2 × 32 frames), and
-        // a frame of the flow costs about a sixth of one of the decoder, so the second window comes
-        // late by at most about what the front cost before the first.
-        flowUpTo(sentence, sentence.ready == 0 ? spans.headTo() : sentence.frames, options);
+        // The first two windows get stretches of their own, then the rest of the sentence comes in
+        // one: each stretch costs a run's fixed part (~3 ms with the medium voice) and recomputes
+        // the flow's context twice (2 × 32 frames), but the second window is due within the
+        // first's quarter second, while every later one has a second of audio or more to come in.
+        flowUpTo(sentence, sentence.stretches < WINDOWED_STRETCHES ? spans.headTo() : sentence.frames, options);
         int width = spans.headTo() - spans.headFrom();
         int step = headField.hop();
         float[] upsampled = run(head, NetworkSplitter.LATENT, sentence.latent, sentence.frames, spans.headFrom(),
@@ -244,6 +250,7 @@ final class SplitNetwork implements AutoCloseable {
                             c * sentence.frames + sentence.ready, upTo - sentence.ready);
                 }
                 sentence.ready = upTo;
+                sentence.stretches++;
             }
         } catch (OrtException e) {
             throw failed(e);
