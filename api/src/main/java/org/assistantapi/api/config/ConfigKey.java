@@ -7,9 +7,13 @@ import java.util.Optional;
 import org.assistantapi.core.WorkerSettings;
 
 /**
- * Every configuration key the server reads, with its default (the one place each default is
- * written; core takes its values from here) and, for integers, its range. The configuration
- * reference in docs/user is checked against this list by a test.
+ * Every configuration key the server reads, with, for integers, its range, and the server's own
+ * defaults (the one place each is written; core takes its values from here). A setting handed to
+ * every worker has no default here: the worker applies its own, written where the part that uses
+ * it is (an engine's, an encoder's, the text front-end's or the scheduler's settings), and the
+ * server never loads those parts. The configuration reference in docs/user is checked against
+ * this list by a test, and its workers' defaults against the workers' by another (workers'
+ * {@code ConfigurationDefaultsTest}).
  */
 public enum ConfigKey {
     SERVER_HOST("server.host", "127.0.0.1"),
@@ -54,26 +58,27 @@ public enum ConfigKey {
     WYOMING_READ_TIMEOUT_SECONDS("wyoming.read_timeout_seconds", 120, 1, 86_400),
     WYOMING_ALLOWED_CLIENTS("wyoming.allowed_clients",
             "[127.0.0.0/8, ::1/128] when wyoming.host is 0.0.0.0 or ::, else every client"),
-    LIMITS_MAX_AUDIO_SECONDS("limits.max_audio_seconds", 600, 1, 86_400, Kind.WORKER_TUNING),
-    PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 200, 0, 10_000, Kind.WORKER_TUNING),
-    PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 1, 0, 256, Kind.WORKER_TUNING),
-    PIPER_FIRST_WINDOW_MS("piper.first_window_ms", 250, 0, 60_000, Kind.WORKER_TUNING),
-    PIPER_WINDOW_MS("piper.window_ms", 4000, 100, 600_000, Kind.WORKER_TUNING),
-    ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING),
-    ENCODERS_MP3_QUALITY("encoders.mp3_quality", 7, 0, 9, Kind.WORKER_TUNING),
-    ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 32, 6, 510, Kind.WORKER_TUNING),
-    ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 0, 0, 10, Kind.WORKER_TUNING),
-    ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 100, 20, 1000, Kind.WORKER_TUNING),
-    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 64, 8, 320, Kind.WORKER_TUNING),
-    TEXT_CODE_BLOCKS("text.code_blocks", "skip", List.of("skip", "speak")),
-    TEXT_EMOJI("text.emoji", "drop", List.of("drop", "speak")),
+    // Handed to every worker as they are, when set; the workers have their defaults (see above).
+    LIMITS_MAX_AUDIO_SECONDS("limits.max_audio_seconds", 1, 86_400),
+    PIPER_SENTENCE_SILENCE_MS("piper.sentence_silence_ms", 0, 10_000),
+    PIPER_INTRA_OP_THREADS("piper.intra_op_threads", 0, 256),
+    PIPER_FIRST_WINDOW_MS("piper.first_window_ms", 0, 60_000),
+    PIPER_WINDOW_MS("piper.window_ms", 100, 600_000),
+    ENCODERS_MP3_BITRATE_KBPS("encoders.mp3_bitrate_kbps", 8, 320),
+    ENCODERS_MP3_QUALITY("encoders.mp3_quality", 0, 9),
+    ENCODERS_OPUS_BITRATE_KBPS("encoders.opus_bitrate_kbps", 6, 510),
+    ENCODERS_OPUS_COMPLEXITY("encoders.opus_complexity", 0, 10),
+    ENCODERS_OPUS_PAGE_INTERVAL_MS("encoders.opus_page_interval_ms", 20, 1000),
+    ENCODERS_AAC_BITRATE_KBPS("encoders.aac_bitrate_kbps", 8, 320),
+    TEXT_CODE_BLOCKS("text.code_blocks", List.of("skip", "speak")),
+    TEXT_EMOJI("text.emoji", List.of("drop", "speak")),
     TEXT_LEXICON_DIR("text.lexicon_dir", "/etc/assistant-api/lexicon", Kind.WORKER_PATH),
-    SCHEDULING_ORDER("scheduling.order", "deadline", List.of("deadline", "round_robin")),
-    SCHEDULING_MAX_AHEAD_MS("scheduling.max_ahead_ms", 10_000, 0, 3_600_000, Kind.WORKER_TUNING),
-    SCHEDULING_SHARED_TURN_MS("scheduling.shared_turn_ms", 50, 10, 60_000, Kind.WORKER_TUNING),
-    SCHEDULING_PREEMPT_MARGIN_MS("scheduling.preempt_margin_ms", 500, 0, 3_600_000, Kind.WORKER_TUNING),
-    SCHEDULING_PIECE_BUDGET_MS("scheduling.piece_budget_ms", 300, 10, 60_000, Kind.WORKER_TUNING),
-    SCHEDULING_FIRST_PIECE_BUDGET_MS("scheduling.first_piece_budget_ms", 120, 10, 60_000, Kind.WORKER_TUNING);
+    SCHEDULING_ORDER("scheduling.order", List.of("deadline", "round_robin")),
+    SCHEDULING_MAX_AHEAD_MS("scheduling.max_ahead_ms", 0, 3_600_000),
+    SCHEDULING_SHARED_TURN_MS("scheduling.shared_turn_ms", 10, 60_000),
+    SCHEDULING_PREEMPT_MARGIN_MS("scheduling.preempt_margin_ms", 0, 3_600_000),
+    SCHEDULING_PIECE_BUDGET_MS("scheduling.piece_budget_ms", 10, 60_000),
+    SCHEDULING_FIRST_PIECE_BUDGET_MS("scheduling.first_piece_budget_ms", 10, 60_000);
 
     /** How a key's value is read. */
     enum Kind {
@@ -112,16 +117,17 @@ public enum ConfigKey {
     }
 
     ConfigKey(String key, int defaultValue, int min, int max) {
-        this(key, defaultValue, min, max, Kind.INTEGER);
+        this(key, String.valueOf(defaultValue), Kind.INTEGER, min, max);
     }
 
-    ConfigKey(String key, int defaultValue, int min, int max, Kind kind) {
-        this(key, String.valueOf(defaultValue), kind, min, max);
+    /** A worker setting that takes one of a few words; the workers have its default. */
+    ConfigKey(String key, List<String> choices) {
+        this(key, null, Kind.WORKER_CHOICE, 0, -1, choices);
     }
 
-    /** A worker setting that takes one of a few words. */
-    ConfigKey(String key, String defaultValue, List<String> choices) {
-        this(key, defaultValue, Kind.WORKER_CHOICE, 0, -1, choices);
+    /** A number in a range handed to every worker as it is; the workers have its default. */
+    ConfigKey(String key, int min, int max) {
+        this(key, null, Kind.WORKER_TUNING, min, max);
     }
 
     ConfigKey(String key, String defaultValue, Kind kind, int min, int max) {
@@ -164,7 +170,7 @@ public enum ConfigKey {
         return key;
     }
 
-    /** The default, as the reference documents it. */
+    /** The default, as the reference documents it; null for a setting handed to the workers (they have it). */
     public String defaultValue() {
         return defaultValue;
     }

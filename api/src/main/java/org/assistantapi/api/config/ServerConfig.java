@@ -229,9 +229,9 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
                 continue;
             }
             if (key.isWorkerTuning()) {
-                tuning.put(key.key(), String.valueOf(integer(config, key)));
+                tuning.put(key.key(), String.valueOf(integer(config, key, key.min())));  // set: the fallback is never taken
             } else if (!key.choices().isEmpty()) {
-                String value = string(config, key, key.defaultValue());
+                String value = string(config, key, null);
                 if (!key.choices().contains(value)) {
                     throw new ConfigException("'" + key.key() + "' must be one of " + String.join(", ", key.choices())
                             + ", got " + value);

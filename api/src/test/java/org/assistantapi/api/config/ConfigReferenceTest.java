@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The configuration reference (docs/user/configuration.md) and {@link ConfigKey} name the same
- * keys: a key added to the code must be documented, and a documented key must exist.
+ * keys: a key added to the code must be documented, and a documented key must exist; and the
+ * reference gives the server's defaults as the code has them (the workers' are checked in the
+ * workers module).
  */
 class ConfigReferenceTest {
 
@@ -28,8 +32,11 @@ class ConfigReferenceTest {
     /** The section holding the reference table; it runs to the next level-2 heading. */
     private static final String SECTION = "## Reference";
 
-    /** A reference table row: its first cell is one key in backticks, e.g. {@code | `server.port` | 8000 | ... |}. */
-    private static final Pattern ROW_KEY = Pattern.compile("^\\|\\s*`([a-z0-9_.]+)`\\s*\\|");
+    /**
+     * A reference table row: its first cell is one key in backticks, its second the default, e.g.
+     * {@code | `server.port` | `8000` | ... |}.
+     */
+    private static final Pattern ROW_KEY = Pattern.compile("^\\|\\s*`([a-z0-9_.]+)`\\s*\\|\\s*([^|]*?)\\s*\\|");
 
     @Test
     void everyKeyIsDocumented() throws IOException {
@@ -45,13 +52,29 @@ class ConfigReferenceTest {
         assertTrue(unknown.isEmpty(), REFERENCE + " documents keys the code does not have: " + unknown);
     }
 
+    @Test
+    void everyServerDefaultIsTheCodes() throws IOException {
+        Map<String, String> documented = documentedDefaults();
+        List<String> wrong = Arrays.stream(ConfigKey.values())
+                .filter(key -> key.defaultValue() != null && documented.containsKey(key.key()))
+                .filter(key -> !key.defaultValue().equals(documented.get(key.key()).replace("`", "")))
+                .map(key -> key.key() + ": documented " + documented.get(key.key()) + ", the code's " + key.defaultValue())
+                .toList();
+        assertTrue(wrong.isEmpty(), REFERENCE + " gives other defaults than the code: " + wrong);
+    }
+
     private static Set<String> codeKeys() {
         return Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> documentedKeys() throws IOException {
+        return new TreeSet<>(documentedDefaults().keySet());
+    }
+
+    /** Each documented key's default cell, as written. */
+    private static Map<String, String> documentedDefaults() throws IOException {
         assertTrue(Files.isReadable(REFERENCE), "cannot read " + REFERENCE.toAbsolutePath());
-        Set<String> keys = new TreeSet<>();
+        Map<String, String> keys = new TreeMap<>();
         boolean inSection = false;
         for (String line : Files.readAllLines(REFERENCE)) {
             if (line.startsWith("## ")) {
@@ -60,7 +83,7 @@ class ConfigReferenceTest {
             }
             Matcher row = ROW_KEY.matcher(line.strip());
             if (inSection && row.find()) {
-                keys.add(row.group(1));
+                keys.put(row.group(1), row.group(2));
             }
         }
         assertFalse(keys.isEmpty(), "no key rows found under '" + SECTION + "' in " + REFERENCE);
