@@ -125,18 +125,8 @@ final class SchedulingBench {
                 + (spread.isZero() ? "a row's clients start together" : "a row's clients start evenly over " + spread.toMillis() / 1000.0 + " s")
                 + (extraScheduling.isEmpty() ? "" : "; scheduling " + extraScheduling));
         String both = extraScheduling.isEmpty() ? "" : "," + extraScheduling;
-        if (againstImage != null && !Files.isExecutable(againstImage.resolve("bin/assistant-api"))) {
-            throw new IllegalArgumentException("--against-image: no runtime image at " + againstImage + " (no bin/assistant-api)");
-        }
-        Scheduler second;
-        if (againstImage != null) {
-            second = new Scheduler("deadline, " + againstImage.getFileName(), "order: deadline" + both, againstImage);
-        } else if (!against.isEmpty()) {
-            second = new Scheduler("deadline, " + against, "order: deadline" + both + "," + against, Options.home());
-        } else {
-            second = new Scheduler("round_robin", "order: round_robin" + both, Options.home());
-        }
-        List<Scheduler> schedulers = List.of(new Scheduler("deadline", "order: deadline" + both, Options.home()), second);
+        List<Scheduler> schedulers = List.of(new Scheduler("deadline", "order: deadline" + both, Options.home()),
+                secondServer(both, against, againstImage));
         Map<String, LaunchedServer> servers = new java.util.concurrent.ConcurrentHashMap<>();
         // On the time limit or a signal too, the servers and their workers stop.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.values().forEach(LaunchedServer::close)));
@@ -166,6 +156,22 @@ final class SchedulingBench {
         } finally {
             servers.values().forEach(LaunchedServer::close);
         }
+    }
+
+    /**
+     * The server the defaults are held against: another build's image (deadline order), the
+     * deadline order with other keys, or the round robin.
+     */
+    private static Scheduler secondServer(String both, String against, Path againstImage) {
+        if (againstImage == null) {
+            return against.isEmpty()
+                    ? new Scheduler("round_robin", "order: round_robin" + both, Options.home())
+                    : new Scheduler("deadline, " + against, "order: deadline" + both + "," + against, Options.home());
+        }
+        if (!Files.isExecutable(againstImage.resolve("bin/assistant-api"))) {
+            throw new IllegalArgumentException("--against-image: no runtime image at " + againstImage + " (no bin/assistant-api)");
+        }
+        return new Scheduler("deadline, " + againstImage.getFileName(), "order: deadline" + both, againstImage);
     }
 
     private String row(String kind, int clients, String order, LaunchedServer server) throws Exception {

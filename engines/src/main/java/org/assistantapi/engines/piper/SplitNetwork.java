@@ -21,11 +21,10 @@ import org.assistantapi.engines.EngineException;
  * into exactly the samples the whole network would have made for it. The flow's output (the
  * latent) is kept per sentence, so each latent frame is made once, apart from the flow's context
  * at each new stretch; there are three: the first window's, the second's, then the rest of the
- * sentence. The
- * decoder runs as its head (first upsampling stage) over the window widened by the head's reach
- * and the tail's, then its tail over the head's output widened by the tail's reach only: the
- * tail, most of the decoder's cost, recomputes a frame or two at a window's edge where the whole
- * decoder would recompute a dozen.
+ * sentence. The decoder runs as its head (first upsampling stage) over the window widened by the
+ * head's reach and the tail's, then its tail over the head's output widened by the tail's reach
+ * only: the tail, most of the decoder's cost, recomputes a frame or two at a window's edge where
+ * the whole decoder would recompute a dozen.
  */
 final class SplitNetwork implements AutoCloseable {
 
