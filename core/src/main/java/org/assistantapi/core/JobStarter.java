@@ -2,12 +2,19 @@ package org.assistantapi.core;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.assistantapi.workers.protocol.ToWorker;
 
 /** Starts jobs: picks the worker for a checked request, creates the job's audio stream and sends the job. */
 final class JobStarter {
+
+    private static final Logger LOG = Logger.getLogger(JobStarter.class.getName());
+    /** Workers that may die under one job before it started, before the caller hears of it. */
+    static final int MAX_STARTS = 3;
+    /** Between two starts: long enough for the pool to see a dead worker gone. */
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
 
     private final WorkerPicker workers;
     private final CrashingTexts crashingTexts;
@@ -51,6 +58,45 @@ final class JobStarter {
             return stream;
         } finally {
             placement.unlock();
+        }
+    }
+
+    /** One attempt at starting a job (a new stream on the worker the picker chooses). */
+    @FunctionalInterface
+    interface Attempt {
+        AudioStream start() throws SpeechException;
+    }
+
+    /**
+     * Starts a job with {@code attempt} and waits until its worker took it. A worker that dies
+     * before that (killed, crashed) has cost the caller nothing yet: the job is started again, on
+     * another worker, up to {@value #MAX_STARTS} times in all.
+     *
+     * @return the stream, started
+     */
+    static AudioStream startedOnALiveWorker(Attempt attempt) throws SpeechException {
+        for (int tries = 1; ; tries++) {
+            AudioStream stream = attempt.start();
+            try {
+                stream.awaitStart();
+                return stream;
+            } catch (SpeechException e) {
+                if (e.reason() != SpeechException.Reason.WORKER_FAILED || tries == MAX_STARTS) {
+                    throw e;
+                }
+                LOG.warning("job " + stream.jobId() + ": its worker failed before the job started; starting it on another");
+                pause(); // the pool sees the worker gone
+            }
+        }
+    }
+
+    /** Waits {@link #RETRY_PAUSE} before a job is started again. */
+    static void pause() throws SpeechException {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeechException(SpeechException.Reason.NOT_READY, "interrupted while waiting for a worker");
         }
     }
 

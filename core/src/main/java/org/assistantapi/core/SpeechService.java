@@ -125,10 +125,13 @@ public final class SpeechService implements AutoCloseable {
 
     /**
      * Starts speaking a request for {@code owner} (a transport's caller identity, never a secret;
-     * null: no owner), within the stream limits, overall and per owner. The returned stream's
-     * {@link AudioStream#awaitStart()} tells whether the worker accepted it; close the stream to
-     * stop the job early. Its place counts until it is closed, read to its end, or its job failed
-     * or was cancelled for a stalled reader.
+     * null: no owner), within the stream limits, overall and per owner, and returns once a worker
+     * has taken the job (a worker that dies before that costs nothing: the job starts on another);
+     * the stream's {@link AudioStream#awaitStart()} then gives its format at once. Close the
+     * stream to stop the job early. Its place counts until it is closed, read to its end, or its
+     * job failed or was cancelled for a stalled reader.
+     *
+     * @throws SpeechException the request is refused, or no worker took it (the job could not start)
      */
     public AudioStream speak(SpeechRequest request, String owner) throws SpeechException {
         return speak(request, owner, WordTimings.EXCLUDED);
@@ -136,13 +139,16 @@ public final class SpeechService implements AutoCloseable {
 
     /** Like {@link #speak(SpeechRequest, String)}; with {@link WordTimings#INCLUDED} the stream also reports its words. */
     public AudioStream speak(SpeechRequest request, String owner, WordTimings words) throws SpeechException {
-        Slots.Slot slot = streams.take(owner);
-        try {
-            return jobs.start(validator.checkWithText(request), request.text(), JobKind.ONE_SHOT, slot::close, words);
-        } catch (SpeechException | RuntimeException e) {
-            slot.close();
-            throw e;
-        }
+        SpeechRequest checked = validator.checkWithText(request);
+        return JobStarter.startedOnALiveWorker(() -> {
+            Slots.Slot slot = streams.take(owner); // a failed start gave its place back
+            try {
+                return jobs.start(checked, request.text(), JobKind.ONE_SHOT, slot::close, words);
+            } catch (SpeechException | RuntimeException e) {
+                slot.close();
+                throw e;
+            }
+        });
     }
 
     /**

@@ -14,10 +14,7 @@ public final class SpeechSession {
 
     private static final Logger LOG = Logger.getLogger(SpeechSession.class.getName());
 
-    /**
-     * A text that keeps killing workers must not take down the whole pool: give up after this many
-     * (and a new session after this many workers that died before its job started).
-     */
+    /** A text that keeps killing workers must not take down the whole pool: give up after this many. */
     private static final int MAX_FAILURES_AT_ONE_SEGMENT = 3;
 
     private final String id;
@@ -58,32 +55,9 @@ public final class SpeechSession {
         this.limits = limits;
         this.whenEnded = whenEnded;
         this.words = words;
-        Opened opened = open(jobs, checked, words);
-        this.stream = opened.stream();
-        this.format = opened.format();
-    }
-
-    /** The session's first job, started. */
-    private record Opened(AudioStream stream, StreamFormat format) {
-    }
-
-    /**
-     * Starts the session's job. A worker that dies before the job started (killed, crashed) has
-     * cost the client nothing yet: the job is started on another, as a live session's would be.
-     */
-    private static Opened open(JobStarter jobs, SpeechRequest checked, WordTimings words) throws SpeechException {
-        for (int attempt = 1; ; attempt++) {
-            AudioStream stream = jobs.start(checked, "", JobKind.SESSION, () -> { }, words);
-            try {
-                return new Opened(stream, stream.awaitStart());
-            } catch (SpeechException e) {
-                if (e.reason() != SpeechException.Reason.WORKER_FAILED || attempt == MAX_FAILURES_AT_ONE_SEGMENT) {
-                    throw e;
-                }
-                LOG.warning("a new session's worker failed before its job started; starting it on another");
-                sleepBriefly(); // the pool sees the worker gone
-            }
-        }
+        // A worker that dies before the job started costs the client nothing: it starts on another.
+        this.stream = JobStarter.startedOnALiveWorker(() -> jobs.start(checked, "", JobKind.SESSION, () -> { }, words));
+        this.format = stream.awaitStart(); // started: at once
     }
 
     public String id() {
@@ -300,7 +274,7 @@ public final class SpeechSession {
                     throw new SpeechException(SpeechException.Reason.WORKER_FAILED,
                             "session " + id + " lost its worker and no other took it over: " + e.getMessage());
                 }
-                sleepBriefly();
+                JobStarter.pause();
             }
         }
     }
@@ -339,14 +313,5 @@ public final class SpeechSession {
     /** Characters are code points, as for one-shot input: an emoji is one, not two. */
     private static int characters(CharSequence text) {
         return Character.codePointCount(text, 0, text.length());
-    }
-
-    private static void sleepBriefly() throws SpeechException {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SpeechException(SpeechException.Reason.WORKER_FAILED, "interrupted");
-        }
     }
 }

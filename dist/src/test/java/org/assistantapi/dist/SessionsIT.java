@@ -135,41 +135,16 @@ class SessionsIT {
                 session.samples());
     }
 
-    /**
-     * A worker that dies while a new session's job starts on it (both workers stopped, so the job
-     * waits where it was placed; that one is killed, the other let go) costs the client nothing:
-     * the session opens on the other worker and speaks as any.
-     */
+    /** A worker that dies while a new session's job starts on it costs the client nothing: it opens on the other. */
     @Test
     void aWorkerDyingWhileASessionOpensLeavesItToAnother() throws Exception {
         try (RunningServer own = RunningServer.start(config("workers:\n  count: 2\n"))) {
-            JsonNode workers = WorkerPoolIT.health(own).get("workers");
-            long[] pids = {workers.get(0).get("pid").longValue(), workers.get(1).get("pid").longValue()};
-            for (long pid : pids) {
-                signal("-STOP", pid);
-            }
-            CompletableFuture<String> opening = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return create(own, VOICE, "wav");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            JsonNode waiting = WorkerPoolIT.awaitHealth(own, h -> h.get("streams").intValue() == 1, Duration.ofSeconds(10));
-            long victim = workerWithStream(own);
-            assertTrue(!opening.isDone(), "the session waits for its stopped worker: " + waiting);
-            signal("-CONT", victim == pids[0] ? pids[1] : pids[0]);
-            ProcessHandle.of(victim).orElseThrow().destroyForcibly();
-            String id = opening.get(30, TimeUnit.SECONDS);
+            String id = WorkerDeathBeforeStart.during(own, () -> create(own, VOICE, "wav"));
             Reader reader = Reader.open(own, id);
             append(own, id, "The garage door is open.", true);
             close(own, id);
             assertArrayEquals(oneShot(own, "The garage door is open."), Wav.parse(reader.finish()).samples());
         }
-    }
-
-    private static void signal(String signal, long pid) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", signal, String.valueOf(pid)).start().waitFor(), "kill " + signal + " " + pid);
     }
 
     @Test

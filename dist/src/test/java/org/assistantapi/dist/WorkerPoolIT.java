@@ -1,5 +1,6 @@
 package org.assistantapi.dist;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,21 @@ class WorkerPoolIT {
             JsonNode recovered = awaitHealth(server, h -> h.get("workers_up").intValue() == 2, Duration.ofSeconds(15));
             assertTrue(recovered.get("worker_restarts").intValue() >= 1, recovered.toString());
             assertEquals(200, server.postJson("/v1/audio/speech", "{\"input\":\"Back again.\",\"response_format\":\"wav\"}").statusCode());
+        }
+    }
+
+    /**
+     * A worker that dies while a request's job starts on it, before any byte was sent, costs the
+     * client nothing (the Piper tone voice speaks the same samples on any worker).
+     */
+    @Test
+    void aWorkerDyingBeforeARequestStartsLeavesItToAnother() throws Exception {
+        try (RunningServer server = RunningServer.start(SessionsIT.config("workers:\n  count: 2\n"))) {
+            String json = "{\"input\":\"The kitchen lights are on.\",\"voice\":\"en_US-tones-medium\",\"response_format\":\"wav\"}";
+            HttpResponse<byte[]> spoken = WorkerDeathBeforeStart.during(server, () -> server.postJson("/v1/audio/speech", json));
+            assertEquals(200, spoken.statusCode(), new String(spoken.body()));
+            HttpResponse<byte[]> again = server.postJson("/v1/audio/speech", json);
+            assertArrayEquals(Wav.parse(again.body()).samples(), Wav.parse(spoken.body()).samples());
         }
     }
 
