@@ -2,8 +2,8 @@ package org.assistantapi.core;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 import org.assistantapi.workers.protocol.ToWorker;
 

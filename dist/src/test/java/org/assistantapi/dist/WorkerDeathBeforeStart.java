@@ -44,7 +44,8 @@ final class WorkerDeathBeforeStart {
         return answer.get(30, TimeUnit.SECONDS);
     }
 
-    private static void signal(String signal, long pid) throws Exception {
+    /** Sends a process a signal ({@code -STOP}, {@code -CONT}, ...) with kill(1). */
+    static void signal(String signal, long pid) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", signal, String.valueOf(pid)).start().waitFor(), "kill " + signal + " " + pid);
     }
 }

@@ -186,7 +186,7 @@ class WorkerPoolIT {
     void aHungWorkerIsKilledAndReplaced() throws Exception {
         try (RunningServer server = RunningServer.start("workers:\n  count: 1\n  heartbeat_timeout_seconds: 3\n")) {
             long hung = health(server).get("workers").get(0).get("pid").longValue();
-            new ProcessBuilder("kill", "-STOP", String.valueOf(hung)).start().waitFor();
+            WorkerDeathBeforeStart.signal("-STOP", hung);
             JsonNode recovered = awaitHealth(server, h -> h.get("worker_restarts").intValue() >= 1
                     && h.get("workers_up").intValue() == 1, Duration.ofSeconds(20));
             assertNotEquals(hung, recovered.get("workers").get(0).get("pid").longValue());
