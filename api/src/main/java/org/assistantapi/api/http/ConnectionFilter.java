@@ -14,9 +14,9 @@ import io.helidon.webserver.http.RoutingResponse;
  * The connection's side of every request. Refuses a body framed in a way the server does not read
  * ({@link RequestFraming}) and closes the connection after the response when the client asked
  * for that ({@code Connection: close}) or when a request body over the body limit was left unread
- * (a refused request: such a body is never drained). Helidon 4.4 would echo
- * {@code Connection: close} and then read the next request, and would drain any unread body to its
- * end. A small unread body is still drained, so that the connection stays usable and a client
+ * (a refused request: such a body is never drained). Helidon (4.4, 4.5 still) would echo
+ * {@code Connection: close} and then read the next request, and 4.4 would drain any unread body to
+ * its end. A small unread body is still drained, so that the connection stays usable and a client
  * still sending it does not meet a reset instead of its response.
  */
 final class ConnectionFilter implements Filter {

@@ -11,7 +11,7 @@ import io.helidon.http.Status;
 /**
  * How a request's body may be framed here, checked on its headers before any of the body is
  * read: one plain {@code Content-Length}, or no body. Transfer codings are refused because
- * Helidon 4.4's chunked decoder buffers a chunk-size or trailer line without limit (a line that
+ * Helidon 4.5's chunked decoder buffers a chunk-size or trailer line without limit (a line that
  * never ends takes the heap); no client of this API needs them. Anything else ambiguous (two
  * lengths, a signed one, a length beside a transfer coding) is refused rather than guessed at,
  * as RFC 9112 section 6.3 asks.

@@ -1,7 +1,7 @@
 package org.assistantapi.api.http;
 
 /**
- * Closes the connection of a one-shot response whose client stopped reading. Helidon 4.4 has no
+ * Closes the connection of a one-shot response whose client stopped reading. Helidon 4.5 has no
  * write timeout: the handler's virtual thread stays blocked in {@code flush()} until the client
  * reads or leaves, keeping the socket open after core has cancelled the job. Interrupting the
  * handler's thread ends that wait: a blocking write on a socket channel is interruptible and
