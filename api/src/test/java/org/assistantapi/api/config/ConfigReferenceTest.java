@@ -16,18 +16,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 
 /**
  * The configuration reference (docs/user/configuration.md) and {@link ConfigKey} name the same
  * keys: a key added to the code must be documented, and a documented key must exist; and the
  * reference gives the server's defaults as the code has them (the workers' are checked in the
- * workers module).
+ * workers module); and the operators' config.yaml, which lists every key with its default, has
+ * the reference's.
  */
 class ConfigReferenceTest {
 
     /** Surefire runs with the module directory (api/) as working directory. */
     private static final Path REFERENCE = Path.of("..", "docs", "user", "configuration.md");
+
+    /** The file install.sh puts at /etc/assistant-api/config.yaml. */
+    private static final Path OPERATORS_CONFIG = Path.of("..", "dist", "config", "config.yaml");
+
+    /** Keys config.yaml sets to what the systemd service needs rather than to their default. */
+    private static final Set<String> SET_FOR_THE_SERVICE = Set.of("voices.dirs", "logging.dir");
+
+    /** A default cell that is one value and nothing else: {@code `8000`}, not "the number of CPU cores". */
+    private static final Pattern ONE_VALUE = Pattern.compile("`([^`]*)`");
 
     /** The section holding the reference table; it runs to the next level-2 heading. */
     private static final String SECTION = "## Reference";
@@ -61,6 +73,39 @@ class ConfigReferenceTest {
                 .map(key -> key.key() + ": documented " + documented.get(key.key()) + ", the code's " + key.defaultValue())
                 .toList();
         assertTrue(wrong.isEmpty(), REFERENCE + " gives other defaults than the code: " + wrong);
+    }
+
+    @Test
+    void theOperatorsConfigHoldsTheDocumentedDefaults() throws IOException {
+        Config file = Config.builder().sources(ConfigSources.file(OPERATORS_CONFIG))
+                .disableEnvironmentVariablesSource().disableSystemPropertiesSource().build();
+        List<String> wrong = new java.util.ArrayList<>();
+        int compared = 0;
+        for (Map.Entry<String, String> row : documentedDefaults().entrySet()) {
+            Matcher value = ONE_VALUE.matcher(row.getValue());
+            Config node = file.get(row.getKey());
+            if (!value.matches() || !node.exists() || SET_FOR_THE_SERVICE.contains(row.getKey())) {
+                continue; // a computed default (an example line in the file) or prose
+            }
+            compared++;
+            String written = yamlText(node);
+            if (!written.equals(value.group(1))) {
+                wrong.add(row.getKey() + ": " + OPERATORS_CONFIG.getFileName() + " has " + written + ", the reference "
+                        + value.group(1));
+            }
+        }
+        assertTrue(compared > 40, "compared only " + compared + " keys of " + OPERATORS_CONFIG);
+        assertTrue(wrong.isEmpty(), OPERATORS_CONFIG + " gives other defaults than " + REFERENCE + ": " + wrong);
+    }
+
+    /** A node as the reference writes values: a scalar as is, a list as [a, b], an empty map as {}. */
+    private static String yamlText(Config node) {
+        return switch (node.type()) {
+            case VALUE -> node.asString().get();
+            case LIST -> node.asList(String.class).get().stream().collect(Collectors.joining(", ", "[", "]"));
+            case OBJECT -> node.asNodeList().get().isEmpty() ? "{}" : node.toString();
+            case MISSING -> "";
+        };
     }
 
     private static Set<String> codeKeys() {
