@@ -139,6 +139,9 @@ final class SchedulingBench {
                 for (int i = 0; i < WARM_UP_ROWS; i++) {
                     bench.row("one-shot", workers, "warm-up", server);
                 }
+                if (kinds.contains("llm-session")) { // the server's JIT: a session's appends are requests a one-shot has not made
+                    bench.row("llm-session", java.util.Collections.max(levels), "warm-up", server);
+                }
             }
             OUT.println();
             OUT.println("| kind | clients | scheduler | first byte p50 / p99 ms | streams waiting > 0.25 s | worst wait s (with the LLM's) | total rate (audio s / wall s) | CPU s per audio s: workers + server (+ load tool) | machine busy | turns preempted (compute lost) | load avg (1 min) |");
