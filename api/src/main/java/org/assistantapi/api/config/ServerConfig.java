@@ -43,16 +43,21 @@ public record ServerConfig(String host, int port, CoreSettings core, URI voiceCa
         }
         Config config;
         try {
-            config = Config.builder()
-                    .sources(ConfigSources.file(path))
-                    .disableEnvironmentVariablesSource()
-                    .disableSystemPropertiesSource()
-                    .build();
+            config = read(path);
             config.traverse().count(); // parse now, so a YAML error surfaces here
         } catch (RuntimeException e) {
             throw new ConfigException("cannot parse " + path + ": " + e.getMessage(), e);
         }
         return from(config);
+    }
+
+    /** The file as the server reads it: its YAML only, no environment variables or system properties. */
+    static Config read(Path path) {
+        return Config.builder()
+                .sources(ConfigSources.file(path))
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .build();
     }
 
     static ServerConfig from(Config config) throws ConfigException {

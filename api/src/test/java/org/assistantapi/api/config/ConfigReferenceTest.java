@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,9 +77,8 @@ class ConfigReferenceTest {
 
     @Test
     void theOperatorsConfigHoldsTheDocumentedDefaults() throws IOException {
-        Config file = Config.builder().sources(ConfigSources.file(OPERATORS_CONFIG))
-                .disableEnvironmentVariablesSource().disableSystemPropertiesSource().build();
-        List<String> wrong = new java.util.ArrayList<>();
+        Config file = ServerConfig.read(OPERATORS_CONFIG);
+        List<String> wrong = new ArrayList<>();
         int compared = 0;
         for (Map.Entry<String, String> row : documentedDefaults().entrySet()) {
             Matcher value = ONE_VALUE.matcher(row.getValue());
