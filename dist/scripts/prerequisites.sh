@@ -7,7 +7,7 @@
 #   runtime  packages the server needs at run time: libespeak-ng1 espeak-ng-data
 #            (ffmpeg is optional at run time: only response_format aac uses it)
 #   test     runtime + what the test suite needs: ffmpeg opus-tools flac systemd python3 nginx
-#            fakeroot python3-torch (the default)
+#            fakeroot python3-torch python3-onnx (the default)
 #
 # Missing packages are installed with apt-get when running as root (one `apt-get update`, then
 # `apt-get install -y --no-install-recommends`); otherwise it stops and prints the command to
@@ -90,9 +90,10 @@ aa_prereq_packages() {
         # flac: FlacEncoderTest decodes with the reference decoder; systemd (systemd-analyze) and
         # python3: SystemdIT verifies the unit and plays systemd's notify socket; nginx: LoadBalancerIT
         # runs it in front of two instances (its own prefix, never the system's service); fakeroot:
-        # jpackage builds the .deb with it (dpkg-deb is part of dpkg); python3-torch: the realistic
-        # Piper test voices are built and exported with it (make_realistic_voices.py).
-        wanted+=(ffmpeg opus-tools flac systemd python3 nginx fakeroot python3-torch)
+        # jpackage builds the .deb with it (dpkg-deb is part of dpkg); python3-torch and python3-onnx:
+        # the realistic Piper test voices are built and exported with torch (make_realistic_voices.py),
+        # which takes their .onnx.json from make_test_voices.py, a module that imports onnx.
+        wanted+=(ffmpeg opus-tools flac systemd python3 nginx fakeroot python3-torch python3-onnx)
     fi
     # The Maven Wrapper downloads Maven with curl or wget on its first run.
     if ! command -v curl >/dev/null 2>&1 && ! command -v wget >/dev/null 2>&1; then
