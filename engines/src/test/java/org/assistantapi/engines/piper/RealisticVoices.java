@@ -57,7 +57,7 @@ public final class RealisticVoices {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (process.waitFor() != 0) {
-            throw new IOException("make_realistic_voices.py failed (needs Debian's python3-torch, "
+            throw new IOException("make_realistic_voices.py failed (needs Debian's python3-torch and python3-onnx, "
                     + "see dist/scripts/prerequisites.sh): " + output);
         }
         // The directory is the last line; anything before it is the generator's chatter.
