@@ -413,9 +413,13 @@ def export(quality, directory):
                           dynamic_axes={"input": {0: "batch_size", 1: "phonemes"},
                                         "input_lengths": {0: "batch_size"},
                                         "output": {0: "batch_size", 1: "time"}})
-    with open(directory / f"{voice_id(quality)}.onnx.json", "w", encoding="utf-8") as f:
-        json.dump(config(quality, parameters), f, ensure_ascii=False, indent=4)
-        f.write("\n")
+    # The .onnx.json marks the voice complete (ensure), so it appears whole or not at all: a
+    # generator that fails part way leaves nothing a later run would take for a voice.
+    text = json.dumps(config(quality, parameters), ensure_ascii=False, indent=4) + "\n"
+    json_path = directory / f"{voice_id(quality)}.onnx.json"
+    partial = json_path.with_name(json_path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, json_path)
 
 
 def config(quality, parameters):
