@@ -19,6 +19,12 @@ record DecoderWindows(int firstFrames, int nextFrames) {
 
     /** Each window holds at most this many times the frames of the one before (the remainder aside). */
     static final int GROWTH = 4;
+    /**
+     * A window cut to the caller's limit holds at least this many first windows: half a second,
+     * whose two contexts cost about a fifth more than its own frames (a first window's would cost
+     * two fifths).
+     */
+    static final int SMALLEST_CUT = 2;
 
     /** Output frames {@code [start, end)} of one window. */
     record Window(int start, int end) {
@@ -42,10 +48,13 @@ record DecoderWindows(int firstFrames, int nextFrames) {
 
     /**
      * The window after {@code previous} (null: the sentence's first), or null when the sentence is
-     * done. A window holds at most {@code limit} frames (the caller's scheduler wants the call back
-     * soon: other listeners wait), but never fewer than the plan's second window ({@value #GROWTH}
-     * first windows): each window costs two contexts of decoding, and windows cut smaller than
-     * that cost a loaded worker more than it has.
+     * done. A window after the first holds at most {@code limit} frames (the caller's scheduler
+     * wants the call back soon: other listeners wait), but never fewer than {@value #SMALLEST_CUT}
+     * first windows: each window costs two contexts of decoding, and windows cut smaller than that
+     * cost a loaded worker more than it has. The second window is cut too: when several listeners
+     * start together on one worker, each one's second window is due within its first's quarter
+     * second, and k second windows of a second each (~60 ms with a medium voice) do not fit in it
+     * from k = 4.
      */
     Window next(int frames, Window previous, int limit) {
         int start = previous == null ? 0 : previous.end();
@@ -55,7 +64,7 @@ record DecoderWindows(int firstFrames, int nextFrames) {
         if (previous == null) {
             return new Window(0, Math.min(frames, firstFrames));
         }
-        int cap = Math.max(firstFrames * GROWTH, limit);
+        int cap = Math.max(firstFrames * SMALLEST_CUT, limit);
         long size = Math.min(Math.min(nextFrames, (long) (previous.end() - previous.start()) * GROWTH), cap);
         int rest = frames - start;
         int end = rest < 2 * size && rest <= cap ? frames : (int) (start + size);

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.PcmSink;
+import org.assistantapi.engines.Pieces;
 import org.assistantapi.engines.Synthesis;
 
 /**
@@ -16,7 +17,10 @@ import org.assistantapi.engines.Synthesis;
  * <p>A voice whose network was split speaks a sentence in decoder windows, one window per call
  * ({@link WindowedPiece}): the front runs once, on the first call, so the windows are one
  * rendering and the sentence's prosody is untouched, while no call holds the worker for longer
- * than one window; its words come with the first window. A voice that runs whole speaks a
+ * than one window; its words come with the first window. A sentence begun in a call whose budget
+ * not even its first window fits (another listener is dry) opens with a leading piece of a few
+ * words instead, whose front is cheap (see {@link PiperVoice#pieces(int, java.time.Duration)}).
+ * A voice that runs whole speaks a
  * sentence longer than its piece limits as several pieces, one per call (see
  * {@link org.assistantapi.engines.Pieces}): every piece after the first takes the first one's
  * loudness, unless that would clip it. Either way the joins between pieces fade out and in over a
@@ -110,7 +114,7 @@ public final class PiperSynthesis implements Synthesis {
             if (sentence == null) {
                 return null;
             }
-            cut(sentence);
+            cut(sentence, budget);
             firstOfText = false;
         }
         Piece piece = pieces.poll();
@@ -154,9 +158,14 @@ public final class PiperSynthesis implements Synthesis {
         return new SentenceTimings(ids, 0, 0, 0, 0);
     }
 
-    /** Cuts a sentence into the pieces the voice allows, each with the words its phonemes speak. */
-    private void cut(PhonemeSentence sentence) {
-        List<String> cut = voice.pieces().cut(sentence.phonemes(), sentence.clauseEnds(), firstOfText);
+    /**
+     * Cuts a sentence into the pieces the voice allows, each with the words its phonemes speak. A
+     * windowed voice's limits open every sentence (its lead, when it has one, is for whichever
+     * sentence starts while another listener is dry); a whole voice's first limit opens the text.
+     */
+    private void cut(PhonemeSentence sentence, Duration budget) {
+        Pieces limits = voice.pieces(sentence.phonemes().length(), budget);
+        List<String> cut = limits.cut(sentence.phonemes(), sentence.clauseEnds(), firstOfText || voice.windowed());
         int from = 0;
         for (int i = 0; i < cut.size(); i++) {
             int start = sentence.phonemes().indexOf(cut.get(i), from);

@@ -31,14 +31,16 @@ class DecoderWindowsTest {
     }
 
     @Test
-    void aLimitCutsWindowsAfterTheSecond() {
+    void aLimitCutsWindowsAfterTheFirst() {
         DecoderWindows growing = new DecoderWindows(22, 400);
         Window first = new Window(0, 22);
         Window second = new Window(22, 110);
         assertEquals(first, growing.next(1000, null, 5), "the first window, whatever the limit");
-        assertEquals(second, growing.next(1000, first, 5), "the second window, whatever the limit");
+        assertEquals(second, growing.next(1000, first, 100), "a limit above the plan's second window");
+        assertEquals(new Window(22, 82), growing.next(1000, first, 60), "the second window cut to the limit");
+        assertEquals(new Window(22, 66), growing.next(1000, first, 5), "never below two first windows");
         assertEquals(new Window(110, 210), growing.next(1000, second, 100));
-        assertEquals(new Window(110, 198), growing.next(1000, second, 5), "never below the second window's size");
+        assertEquals(new Window(110, 154), growing.next(1000, second, 5), "never below two first windows");
         assertEquals(new Window(210, 610), growing.next(2000, new Window(110, 210), Integer.MAX_VALUE),
                 "growth goes on from the cut window");
         assertEquals(new Window(110, 210), growing.next(300, second, 100), "a remainder joins only within the limit");
