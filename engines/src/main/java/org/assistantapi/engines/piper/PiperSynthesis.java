@@ -20,12 +20,11 @@ import org.assistantapi.engines.Synthesis;
  * than one window; its words come with the first window. A sentence begun in a call whose budget
  * not even its first window fits (another listener is dry) opens with a leading piece of a few
  * words instead, whose front is cheap (see {@link PiperVoice#pieces(int, java.time.Duration)}).
- * A voice that runs whole speaks a
- * sentence longer than its piece limits as several pieces, one per call (see
- * {@link org.assistantapi.engines.Pieces}): every piece after the first takes the first one's
- * loudness, unless that would clip it. Either way the joins between pieces fade out and in over a
- * few milliseconds so they neither click nor jump in level, and the sentence silence follows the
- * sentence's last audio.
+ * A voice that runs whole speaks a sentence longer than its piece limits as several pieces, one
+ * per call (see {@link org.assistantapi.engines.Pieces}): every piece after the first takes the
+ * first one's loudness, unless that would clip it. Either way the joins between pieces fade out
+ * and in over a few milliseconds so they neither click nor jump in level, and the sentence
+ * silence follows the sentence's last audio.
  */
 public final class PiperSynthesis implements Synthesis {
 

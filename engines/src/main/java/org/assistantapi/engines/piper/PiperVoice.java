@@ -30,8 +30,8 @@ public final class PiperVoice implements Voice {
     /** Pieces never get shorter than this (a few words), however slow the machine seems. */
     private static final int MIN_PIECE_PHONEMES = 12;
     /**
-     * A windowed voice's leading piece (see {@link #pieces(int, Duration)}): about five words, 1.5 s of
-     * audio, whose front costs a quarter of a 20-word sentence's.
+     * A windowed voice's leading piece (see {@link #pieces(int, Duration)}): about five words,
+     * 1.5 s of audio, whose front costs a quarter of a 20-word sentence's.
      */
     static final int LEAD_PHONEMES = 30;
     /** A later piece may run to this many times its budget to end at a clause boundary. */
@@ -112,15 +112,16 @@ public final class PiperVoice implements Voice {
     }
 
     /**
-     * How long a piece may be, for a sentence of {@code phonemes} begun in a call with {@code budget}. For a voice that
-     * runs whole, what fits the budgets at its measured cost. A windowed voice's windows bound each
-     * call's work instead, so its sentences are cut only at the hard bound (which bounds the front's
-     * memory), except when not even the first window fits the budget: another listener is dry, and
-     * the front over the whole sentence (34 ms of the 54 before a 20-word sentence's first audio,
-     * medium voice) is what keeps it waiting. Then a sentence over twice {@link #LEAD_PHONEMES}
-     * opens with a leading piece of at most that many, ended at a clause where one is, else after a
-     * word, and the rest follows as one piece. The lead is rendered on its own, so its last word
-     * ends as a phrase does; a sentence begun with a looser budget is unchanged.
+     * How long a piece may be, for a sentence of {@code phonemes} begun in a call with
+     * {@code budget}. For a voice that runs whole, what fits the budgets at its measured cost. A
+     * windowed voice's windows bound each call's work instead, so its sentences are cut only at the
+     * hard bound (which bounds the front's memory), except when not even the first window fits the
+     * budget: another listener is dry, and the front over the whole sentence (34 ms of the 54
+     * before a 20-word sentence's first audio, medium voice) is what keeps it waiting. Then a
+     * sentence over twice {@link #LEAD_PHONEMES} opens with a leading piece of at most that many,
+     * ended at a clause where one is, else after a word, and the rest follows as one piece. The
+     * lead is rendered on its own, so its last word ends as a phrase does; a sentence begun with a
+     * looser budget is unchanged.
      */
     Pieces pieces(int phonemes, Duration budget) {
         if (windowed()) {
