@@ -64,7 +64,13 @@ class PiperLeadTest {
         // Rendered in two pieces the sentence's durations differ a little, never by much.
         double ratio = led.samples().length / (double) whole.samples().length;
         assertTrue(ratio > 0.85 && ratio < 1.15, "led " + led.samples().length + ", whole " + whole.samples().length);
+        List<Long> starts = led.wordStarts();
+        for (int i = 1; i < starts.size(); i++) {
+            assertTrue(starts.get(i) >= starts.get(i - 1) && starts.get(i) < led.samples().length,
+                    "word " + i + " starts at sample " + starts.get(i) + " of " + led.samples().length + ": " + starts);
+        }
         int join = led.samplesBeforeCall(indexOfSecondPiece(led));
+        assertTrue(starts.get(wordsOfFirst.size()) >= join, "the rest's first word starts in the rest's audio");
         int ownLargest = largestStep(whole.samples(), 1, whole.samples().length);
         int atJoin = largestStep(led.samples(), Math.max(1, join - 8), Math.min(led.samples().length, join + 8));
         assertTrue(atJoin <= ownLargest, "step " + atJoin + " at the join (sample " + join + "), the whole sentence's largest "
@@ -98,7 +104,8 @@ class PiperLeadTest {
     }
 
     /** What each call of one synthesis spoke. */
-    private record Calls(short[] samples, List<List<String>> wordsOfCall, List<Integer> samplesOfCall) {
+    private record Calls(short[] samples, List<List<String>> wordsOfCall, List<Integer> samplesOfCall,
+                         List<Long> wordStarts) {
 
         List<String> words() {
             return wordsOfCall.stream().flatMap(List::stream).toList();
@@ -113,6 +120,7 @@ class PiperLeadTest {
     private static Calls speak(String text, Duration budget) throws Exception {
         List<Short> samples = new ArrayList<>();
         List<List<String>> wordsOfCall = new ArrayList<>();
+        List<Long> wordStarts = new ArrayList<>(); // in the text's audio: a word's timing counts from its call's
         List<Integer> samplesOfCall = new ArrayList<>();
         PiperSynthesis synthesis = voice.synthesize(text, SynthesisOptions.DEFAULT);
         while (synthesis.hasNext()) {
@@ -130,6 +138,7 @@ class PiperLeadTest {
                 @Override
                 public void word(WordTiming word) {
                     words.add(word.text());
+                    wordStarts.add(before + word.startSample());
                 }
             }, budget);
             wordsOfCall.add(words);
@@ -139,7 +148,7 @@ class PiperLeadTest {
         for (int i = 0; i < pcm.length; i++) {
             pcm[i] = samples.get(i);
         }
-        return new Calls(pcm, wordsOfCall, samplesOfCall);
+        return new Calls(pcm, wordsOfCall, samplesOfCall, wordStarts);
     }
 
     /** The largest step between neighbouring samples in {@code [from, to)}. */
