@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -140,7 +141,7 @@ final class SchedulingBench {
                     bench.row("one-shot", workers, "warm-up", server);
                 }
                 if (kinds.contains("llm-session")) { // the server's JIT: a session's appends are requests a one-shot has not made
-                    bench.row("llm-session", java.util.Collections.max(levels), "warm-up", server);
+                    bench.row("llm-session", Collections.max(levels), "warm-up", server);
                 }
             }
             OUT.println();

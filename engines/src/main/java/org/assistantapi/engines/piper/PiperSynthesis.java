@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.assistantapi.engines.EngineException;
 import org.assistantapi.engines.PcmSink;
-import org.assistantapi.engines.Pieces;
 import org.assistantapi.engines.Synthesis;
 
 /**
@@ -19,7 +18,7 @@ import org.assistantapi.engines.Synthesis;
  * rendering and the sentence's prosody is untouched, while no call holds the worker for longer
  * than one window; its words come with the first window. A sentence begun in a call whose budget
  * not even its first window fits (another listener is dry) opens with a leading piece of a few
- * words instead, whose front is cheap (see {@link PiperVoice#pieces(int, java.time.Duration)}).
+ * words instead, whose front is cheap (see {@link PiperVoice#cut}).
  * A voice that runs whole speaks a sentence longer than its piece limits as several pieces, one
  * per call (see {@link org.assistantapi.engines.Pieces}): every piece after the first takes the
  * first one's loudness, unless that would clip it. Either way the joins between pieces fade out
@@ -157,14 +156,9 @@ public final class PiperSynthesis implements Synthesis {
         return new SentenceTimings(ids, 0, 0, 0, 0);
     }
 
-    /**
-     * Cuts a sentence into the pieces the voice allows, each with the words its phonemes speak. A
-     * windowed voice's limits open every sentence (its lead, when it has one, is for whichever
-     * sentence starts while another listener is dry); a whole voice's first limit opens the text.
-     */
+    /** Cuts a sentence into the pieces the voice allows, each with the words its phonemes speak. */
     private void cut(PhonemeSentence sentence, Duration budget) {
-        Pieces limits = voice.pieces(sentence.phonemes().length(), budget);
-        List<String> cut = limits.cut(sentence.phonemes(), sentence.clauseEnds(), firstOfText || voice.windowed());
+        List<String> cut = voice.cut(sentence, firstOfText, budget);
         int from = 0;
         for (int i = 0; i < cut.size(); i++) {
             int start = sentence.phonemes().indexOf(cut.get(i), from);

@@ -30,7 +30,7 @@ public final class PiperVoice implements Voice {
     /** Pieces never get shorter than this (a few words), however slow the machine seems. */
     private static final int MIN_PIECE_PHONEMES = 12;
     /**
-     * A windowed voice's leading piece (see {@link #pieces(int, Duration)}): about five words,
+     * A windowed voice's leading piece (see {@link #cut(PhonemeSentence, boolean, Duration)}): about five words,
      * 1.5 s of audio, whose front costs a quarter of a 20-word sentence's.
      */
     static final int LEAD_PHONEMES = 30;
@@ -112,27 +112,30 @@ public final class PiperVoice implements Voice {
     }
 
     /**
-     * How long a piece may be, for a sentence of {@code phonemes} begun in a call with
-     * {@code budget}. For a voice that runs whole, what fits the budgets at its measured cost. A
-     * windowed voice's windows bound each call's work instead, so its sentences are cut only at the
-     * hard bound (which bounds the front's memory), except when not even the first window fits the
-     * budget: another listener is dry, and the front over the whole sentence (34 ms of the 54
-     * before a 20-word sentence's first audio, medium voice) is what keeps it waiting. Then a
-     * sentence over twice {@link #LEAD_PHONEMES} opens with a leading piece of at most that many,
-     * ended at a clause where one is, else after a word, and the rest follows as one piece. The
-     * lead is rendered on its own, so its last word ends as a phrase does; a sentence begun with a
-     * looser budget is unchanged.
+     * The phonemes of a sentence's pieces, for a sentence begun in a call with {@code budget}. A
+     * voice that runs whole cuts it to what fits the budgets at its measured cost, the text's first
+     * piece to the first piece's budget. A windowed voice's windows bound each call's work instead,
+     * so its sentences are cut only at the hard bound (which bounds the front's memory), except when
+     * not even the first window fits the budget: another listener is dry, and the front over the
+     * whole sentence (34 ms of the 54 before a 20-word sentence's first audio, medium voice) is what
+     * keeps it waiting. Then a sentence over twice {@link #LEAD_PHONEMES}, whichever of its text,
+     * opens with a leading piece of at most that many, ended at a clause where one is, else after a
+     * word, and the rest follows as one piece. The lead is rendered on its own, so its last word
+     * ends as a phrase does; a sentence begun with a looser budget is unchanged.
      */
-    Pieces pieces(int phonemes, Duration budget) {
+    List<String> cut(PhonemeSentence sentence, boolean firstOfText, Duration budget) {
         if (windowed()) {
-            boolean lead = phonemes > 2 * LEAD_PHONEMES && windowFramesWithin(budget) < windows.firstFrames();
-            return lead ? new Pieces(LEAD_PHONEMES, MAX_PIECE_PHONEMES, MAX_PIECE_PHONEMES)
+            boolean lead = sentence.phonemes().length() > 2 * LEAD_PHONEMES
+                    && windowFramesWithin(budget) < windows.firstFrames();
+            Pieces pieces = lead ? new Pieces(LEAD_PHONEMES, MAX_PIECE_PHONEMES, MAX_PIECE_PHONEMES)
                     : Pieces.hardOnly(MAX_PIECE_PHONEMES);
+            return pieces.cut(sentence.phonemes(), sentence.clauseEnds(), true);
         }
         int soft = phonemesWithin(settings.pieceBudget().toNanos());
         int first = phonemesWithin(settings.firstPieceBudget().toNanos());
         int hard = Math.min(MAX_PIECE_PHONEMES, Math.max(soft, first) * HARD_TO_SOFT);
-        return new Pieces(Math.min(first, hard), Math.min(soft, hard), hard);
+        return new Pieces(Math.min(first, hard), Math.min(soft, hard), hard)
+                .cut(sentence.phonemes(), sentence.clauseEnds(), firstOfText);
     }
 
     private int phonemesWithin(long nanos) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A windowed voice's leading piece ({@link PiperVoice#pieces(int, Duration)}), on the realistic
+ * A windowed voice's leading piece ({@link PiperVoice#cut}), on the realistic
  * x_low voice with its noise scales at 0: a long sentence begun in a call whose budget not even the
  * first window fits (another listener is dry) opens with a few words of its own, and the rest
  * follows joined without a click; begun with a looser budget, or short, it is decoded as before.
